@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs every test tier of the project. This is the README's test command; .ci/run calls it.
+# Usage: scripts/test.sh [tier ...]   (no argument: every tier, in order)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+tier() { printf '\n\033[1;32m==> %s\033[0m\n' "$*"; }
+started=$(date +%s)
+
+run_setup() {
+  tier "setup (idempotent installs)"
+  bash scripts/setup.sh
+}
+
+run_lint() {
+  tier "lint: rustfmt and clippy (host and wasm32)"
+  cargo fmt --all -- --check
+  cargo clippy --workspace --all-targets --locked -- -D warnings
+  cargo clippy --lib --target wasm32-unknown-unknown --locked -- -D warnings
+}
+
+run_host() {
+  tier "host: unit, integration and property tests"
+  cargo test --workspace --locked
+  tier "host: the crate builds for wasm32-unknown-unknown"
+  cargo build --lib --target wasm32-unknown-unknown --release --locked
+}
+
+if [ $# -eq 0 ]; then set -- setup lint host; fi
+for t in "$@"; do
+  "run_$t"
+done
+printf '\n\033[1;32mall tiers passed in %ss\033[0m\n' "$(( $(date +%s) - started ))"
