@@ -8,4 +8,4 @@
 
 mod request;
 
-pub use request::{Method, Request, RequestError};
+pub use request::{encode_component, encode_segment, Method, Request, RequestError, API_VERSION};
