@@ -42,13 +42,24 @@ ensure_chromium() {
   fi
 }
 
-ensure_node() {
-  if [ -f tools/package.json ]; then
-    if [ ! -d tools/node_modules ] || [ tools/package-lock.json -nt tools/node_modules/.package-lock.json ]; then
-      log "installing the pinned npm tools in tools/"
-      (cd tools && npm ci --no-audit --no-fund --loglevel=error)
-    fi
+# npm tools live in tools/ with exact pins. `npm ci` refuses this registry mirror's lock file
+# (it omits other platforms' optional packages), so install with the lock and a stamp instead.
+npm_install_dir() {
+  local dir=$1 stamp want
+  [ -f "$dir/package.json" ] || return 0
+  stamp="$dir/node_modules/.installed-from"
+  want=$(cat "$dir/package.json" "$dir/package-lock.json" 2>/dev/null | sha256sum | cut -d' ' -f1)
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+    log "installing the pinned npm packages in $dir/"
+    (cd "$dir" && npm install --no-audit --no-fund --loglevel=error)
+    want=$(cat "$dir/package.json" "$dir/package-lock.json" 2>/dev/null | sha256sum | cut -d' ' -f1)
+    echo "$want" > "$stamp"
   fi
+}
+
+ensure_node() {
+  command -v node >/dev/null || { echo "Node.js 20+ is required" >&2; exit 1; }
+  npm_install_dir tools
 }
 
 if [ $# -eq 0 ]; then set -- rust bindgen chromium node; fi
