@@ -9,10 +9,12 @@
 //! leave its path segment.
 
 mod endpoint;
+mod list;
 mod params;
 mod request;
 
 pub use endpoint::Endpoint;
+pub use list::{canonical_query, parse_query, ListOptions, Sort, MAX_PER_PAGE, MAX_QUERY_LEN};
 pub use params::{path_param, BankAccountType, MAX_ID_LEN};
 pub use request::{
     encode_component, encode_segment, Body, Method, Request, RequestError, API_VERSION,
