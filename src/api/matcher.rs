@@ -22,8 +22,11 @@ use super::params::{
 };
 use super::request::{encode_segment, Method, API_VERSION};
 
-/// The longest raw path the matcher looks at, in bytes.
-pub const MAX_PATH_LEN: usize = 2048;
+/// The longest raw path the matcher looks at, in bytes: 8 KiB, a common server limit. The
+/// longest path a builder can produce is about 4.7 KB (a client, a user and a document ID of
+/// 128 four-byte characters each, every byte encoded as `%XX`), so everything the builders
+/// emit fits.
+pub const MAX_PATH_LEN: usize = 8192;
 
 /// Why a `(method, path)` was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
