@@ -1,19 +1,5 @@
 //! The matcher from `(method, raw path)` back to an [`Endpoint`]: the reference proxy's
-//! allowlist and the sandbox's router.
-//!
-//! The path is taken as received, still percent-encoded, query excluded. Anything a URL parser,
-//! a CDN or the upstream server could read differently from us is refused rather than
-//! normalized: dot segments (raw or encoded, any case), encoded `/` and `\`, raw `\`, empty
-//! segments, bad escapes, raw control or non-ASCII bytes, `?` and `#`. What is accepted is
-//! decoded, checked with the same rules as the builders, and re-encoded by
-//! [`RouteMatch::canonical_path`], which is what a proxy forwards.
-//!
-//! Literal segments match ignoring ASCII case (`/KYC/`, `/Regulatory`, `/blockstatus`), and a
-//! single trailing slash is accepted (the Node SDK posts to `/users/{Id}/KYC/documents/`);
-//! the canonical path uses the docs' spelling and has no trailing slash. When the same path
-//! names two endpoints, literal segments win over parameters
-//! (`GET /users/natural/wallets` is `get_natural` of user `wallets`), and the builders refuse
-//! the user IDs `natural` and `legal`, so every path they build matches back to its endpoint.
+//! allowlist and the sandbox's router. The rules are on [`match_route`].
 
 use super::endpoint::Endpoint;
 use super::params::{
@@ -186,8 +172,27 @@ impl RouteMatch {
 }
 
 /// Matches a method and a raw, still percent-encoded path (beginning `/v2.01/`, query
-/// excluded) to an endpoint. See the [module docs](self) for the rules; check the query
-/// separately with [`parse_query`](super::parse_query).
+/// excluded) to an endpoint; check the query separately with
+/// [`parse_query`](super::parse_query).
+///
+/// Anything a URL parser, a CDN or the upstream server could read differently from us is
+/// refused rather than normalized: dot segments (raw or encoded, any case), encoded `/` and `\`, raw `\`, empty
+/// segments, bad escapes, raw control or non-ASCII bytes, `?` and `#`. What is accepted is
+/// decoded, checked with the same rules as the builders, and re-encoded by
+/// [`RouteMatch::canonical_path`], which is what a proxy forwards.
+///
+/// Literal segments match ignoring ASCII case (`/KYC/`, `/Regulatory`, `/blockstatus`), and a
+/// single trailing slash is accepted (the Node SDK posts to `/users/{Id}/KYC/documents/`);
+/// the canonical path uses the docs' spelling and has no trailing slash. When the same path
+/// names two endpoints, literal segments win over parameters
+/// (`GET /users/natural/wallets` is `get_natural` of user `wallets`), and the builders refuse
+/// the user IDs `natural` and `legal`, so every path they build matches back to its endpoint.
+///
+/// A proxy using this as its allowlist still decides policy on top of it: that
+/// [`RouteMatch::client_id`] is its own client, which endpoints it exposes at all (the OAuth
+/// token endpoint, legacy endpoints, `close_*`…), and it forwards
+/// [`RouteMatch::canonical_path`] and [`canonical_query`](super::canonical_query) rather than
+/// what it received.
 pub fn match_route(method: &str, path: &str) -> Result<RouteMatch, MatchError> {
     if path.len() > MAX_PATH_LEN {
         return Err(MatchError::TooLong);

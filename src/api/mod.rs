@@ -9,6 +9,32 @@
 //! token's; every ID is checked and percent-encoded (see [`path_param`]) so that it can never
 //! leave its path segment, and whatever a builder produces, [`match_route`] maps back to the
 //! same endpoint and parameters.
+//!
+//! ```
+//! use mangopay_wasm::api::{self, Endpoint, ListOptions, Method, Sort};
+//!
+//! // Building: a descriptor, no I/O.
+//! let req = api::get_kyc_documents(
+//!     "user_m_01J82SPSKW53XZM936PDVN76W0",
+//!     &ListOptions::new().per_page(20).sort(Sort::CreationDateDesc).filter("Status", "REFUSED"),
+//! )?;
+//! assert_eq!(req.method, Method::Get);
+//! assert_eq!(
+//!     req.url_path("my-client"),
+//!     "/v2.01/my-client/users/user_m_01J82SPSKW53XZM936PDVN76W0/kyc/documents"
+//! );
+//! assert_eq!(req.query_string(), "per_page=20&Sort=CreationDate%3ADESC&Status=REFUSED");
+//!
+//! // Matching, as a proxy: the SDKs' `/KYC/` spelling and trailing slash are accepted, the
+//! // canonical path and query are what gets forwarded; anything else is refused.
+//! let m = api::match_route("GET", "/v2.01/my-client/users/123/KYC/documents/").unwrap();
+//! assert_eq!(m.endpoint(), Endpoint::GetKycDocuments);
+//! assert_eq!(m.canonical_path(), "/v2.01/my-client/users/123/kyc/documents");
+//! assert_eq!(api::canonical_query(m.endpoint(), "status=REFUSED&page=2")?, "page=2&Status=REFUSED");
+//! assert!(api::match_route("GET", "/v2.01/my-client/users/123/%2e%2e/%2e%2e/clients").is_err());
+//! assert!(api::canonical_query(m.endpoint(), "Status=REFUSED&Status=CREATED").is_err());
+//! # Ok::<(), api::RequestError>(())
+//! ```
 
 mod build;
 mod endpoint;
