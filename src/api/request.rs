@@ -2,6 +2,8 @@
 
 use serde_json::Value;
 
+use super::endpoint::Endpoint;
+
 /// The API version prefix of every path.
 pub const API_VERSION: &str = "v2.01";
 
@@ -46,6 +48,8 @@ impl std::fmt::Display for Method {
 /// A fully described API call, ready for a transport to execute.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Request {
+    /// The endpoint this request calls; its metadata (name, `is_legacy`, …) is on [`Endpoint`].
+    pub endpoint: Endpoint,
     /// The HTTP method.
     pub method: Method,
     /// The path, already percent-encoded. Relative to `/v2.01/{ClientId}` (e.g.
@@ -54,8 +58,9 @@ pub struct Request {
     pub path: String,
     /// Query parameters in order, not yet encoded.
     pub query: Vec<(String, String)>,
-    /// The JSON body, if the endpoint takes one.
-    pub body: Option<Value>,
+    /// The body, if the endpoint takes one: JSON for every endpoint but `POST /oauth/token`,
+    /// which is form-encoded (see [`Body`]).
+    pub body: Option<Body>,
     /// True when the call may carry an `Idempotency-Key` (every POST) and so may be retried and
     /// replayed through `GET /responses/{key}`.
     pub idempotent: bool,
@@ -74,6 +79,23 @@ impl Request {
         }
     }
 
+    /// Like [`Request::url_path`], but refuses a client id that could not be a path segment
+    /// (same rules as every other ID, see [`path_param`](super::path_param)).
+    pub fn try_url_path(&self, client_id: &str) -> Result<String, RequestError> {
+        if self.client_scoped {
+            super::params::path_param("ClientId", client_id)?;
+        }
+        Ok(self.url_path(client_id))
+    }
+
+    /// The JSON body, if the body is JSON.
+    pub fn json_body(&self) -> Option<&Value> {
+        match &self.body {
+            Some(Body::Json(value)) => Some(value),
+            _ => None,
+        }
+    }
+
     /// The encoded query string without the leading `?`, or an empty string.
     pub fn query_string(&self) -> String {
         self.query
@@ -84,13 +106,71 @@ impl Request {
     }
 }
 
-/// Why a request could not be built.
+/// A request body.
+///
+/// Every Users API endpoint takes JSON, except the OAuth token endpoint, which takes an
+/// `application/x-www-form-urlencoded` form. A transport sends [`Body::content_type`] and
+/// [`Body::encode`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Body {
+    /// A JSON document (always an object for this API).
+    Json(Value),
+    /// Form fields in order, not yet encoded.
+    Form(Vec<(String, String)>),
+}
+
+impl Body {
+    /// The `Content-Type` header value for this body.
+    pub fn content_type(&self) -> &'static str {
+        match self {
+            Body::Json(_) => "application/json",
+            Body::Form(_) => "application/x-www-form-urlencoded",
+        }
+    }
+
+    /// The body as sent on the wire: compact JSON, or `key=value&…` with both sides
+    /// percent-encoded.
+    pub fn encode(&self) -> String {
+        match self {
+            Body::Json(value) => value.to_string(),
+            Body::Form(fields) => fields
+                .iter()
+                .map(|(k, v)| format!("{}={}", encode_component(k), encode_component(v)))
+                .collect::<Vec<_>>()
+                .join("&"),
+        }
+    }
+}
+
+/// Why a request could not be built (or, for [`parse_query`](super::parse_query), accepted).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RequestError {
     /// A path parameter (an ID, a year…) is not acceptable.
     InvalidParameter {
         /// The parameter's name as the API documents it (`UserId`, `KycDocumentId`, …).
         name: &'static str,
+        /// Why it was refused.
+        reason: String,
+    },
+    /// A query parameter the endpoint does not document (a filter it does not take, or any
+    /// query at all on an endpoint that is not a list).
+    UnknownQueryParameter {
+        /// The endpoint that was asked.
+        endpoint: Endpoint,
+        /// The parameter's name as given.
+        name: String,
+    },
+    /// A documented query parameter with a bad value (`page=0`, `per_page=500`, `Sort=Id:ASC`,
+    /// `Active=maybe`…), given twice, or a query string that is not well formed.
+    InvalidQuery {
+        /// The parameter's name (documented spelling when known, else as given).
+        name: String,
+        /// Why it was refused.
+        reason: String,
+    },
+    /// The body cannot be sent: not a JSON object, not serializable, or missing what the path
+    /// depends on (a bank account's `Type`).
+    InvalidBody {
         /// Why it was refused.
         reason: String,
     },
@@ -102,6 +182,17 @@ impl std::fmt::Display for RequestError {
             RequestError::InvalidParameter { name, reason } => {
                 write!(f, "invalid {name}: {reason}")
             }
+            RequestError::UnknownQueryParameter { endpoint, name } => {
+                write!(
+                    f,
+                    "{} does not take the query parameter {name:?}",
+                    endpoint.name()
+                )
+            }
+            RequestError::InvalidQuery { name, reason } => {
+                write!(f, "invalid query parameter {name}: {reason}")
+            }
+            RequestError::InvalidBody { reason } => write!(f, "invalid body: {reason}"),
         }
     }
 }
@@ -148,6 +239,7 @@ mod tests {
     #[test]
     fn builds_client_scoped_and_root_paths() {
         let mut req = Request {
+            endpoint: Endpoint::Get,
             method: Method::Get,
             path: "/users/123".into(),
             query: vec![
@@ -163,6 +255,16 @@ mod tests {
         req.client_scoped = false;
         req.path = "/oauth/token".into();
         assert_eq!(req.url_path("ignored"), "/v2.01/oauth/token");
+    }
+
+    #[test]
+    fn encodes_bodies() {
+        let form = Body::Form(vec![("grant_type".into(), "client_credentials".into())]);
+        assert_eq!(form.encode(), "grant_type=client_credentials");
+        assert_eq!(form.content_type(), "application/x-www-form-urlencoded");
+        let json = Body::Json(serde_json::json!({"File": "a+b/c="}));
+        assert_eq!(json.encode(), r#"{"File":"a+b/c="}"#);
+        assert_eq!(json.content_type(), "application/json");
     }
 
     #[test]
