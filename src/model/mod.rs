@@ -3,3 +3,51 @@
 //!
 //! Response types tolerate unknown fields, and enums Mangopay may extend keep unknown values
 //! instead of failing, so a new value on the server never breaks a deployed client.
+//!
+//! - Responses: every field is an `Option`, a missing field reads as `None` and `None` is written
+//!   as `null`, as the API writes it.
+//! - Requests (`Create…`, `Update…`, `Categorize…`, `Submit…`, `Validate…`, `Deactivate…`):
+//!   `None` fields are left out, so a partial `PUT` sends only what changes. Only the fields the
+//!   API always requires are non-`Option`; conditional rules live in [`crate::validate`].
+//! - Enums are open: documented values are variants, any other value is kept in `Other(String)`
+//!   and written back unchanged; each enum's `KNOWN` lists the documented values (for
+//!   validators) and `TS_TYPE` gives its TypeScript type. They are declared with the
+//!   crate-internal `open_enum!` macro (`src/model/open_enum.rs`).
+//! - Shapes stay plain for the JS boundary: no `flatten`, no `HashMap`, no externally tagged
+//!   enums, no `u64`/`usize`. The few enums whose variants are whole bodies ([`User`],
+//!   [`UserSca`], [`CreateBankAccount`], [`ErrorBody`]) are untagged: on the wire they are the
+//!   body itself.
+
+mod open_enum;
+
+mod common;
+mod company_number;
+mod emoney;
+mod sca;
+mod status;
+mod user;
+mod user_legal;
+mod user_natural;
+
+pub use common::{Address, AddressInput, Money, Timestamp};
+pub use company_number::{
+    CompanyNumberDetails, CompanyNumberInput, CompanyNumberValidation, ValidateCompanyNumber,
+};
+pub use emoney::EMoney;
+pub use sca::{
+    pending_user_action_from_www_authenticate, ConsentScope, ConsentScopeStatus, ScaContext,
+    ScaStatus, UserConsent, UserEnrollmentResult,
+};
+pub use status::{ScopeBlocked, UserBlockStatus, UserRegulatoryStatus};
+pub use user::{
+    Capacity, KycLevel, LegalPersonType, PendingUserAction, PersonType, User, UserCategory,
+    UserListItem, UserSca, UserStatus,
+};
+pub use user_legal::{
+    CategorizeUserLegal, CreateUserLegal, CreateUserLegalSca, LegalRepresentative,
+    LegalRepresentativeInput, UpdateUserLegal, UpdateUserLegalSca, UserLegal, UserLegalSca,
+};
+pub use user_natural::{
+    CategorizeUserNatural, CreateUserNatural, CreateUserNaturalSca, UpdateUserNatural,
+    UpdateUserNaturalSca, UserNatural, UserNaturalSca,
+};
