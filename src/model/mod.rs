@@ -20,25 +20,48 @@
 
 mod open_enum;
 
+mod bank_account;
+mod card;
 mod common;
 mod company_number;
 mod emoney;
+mod kyc;
+mod mandate;
+mod preauthorization;
 mod sca;
 mod status;
+mod transaction;
 mod user;
 mod user_legal;
 mod user_natural;
+mod wallet;
 
+pub use bank_account::{
+    BankAccount, BankAccountType, CreateBankAccount, CreateCaBankAccount, CreateGbBankAccount,
+    CreateIbanBankAccount, CreateOtherBankAccount, CreateUsBankAccount, DeactivateBankAccount,
+    DepositAccountType,
+};
+pub use card::{Card, CardType, CardValidity};
 pub use common::{Address, AddressInput, Money, Timestamp};
 pub use company_number::{
     CompanyNumberDetails, CompanyNumberInput, CompanyNumberValidation, ValidateCompanyNumber,
 };
 pub use emoney::EMoney;
+pub use kyc::{
+    CreateKycDocument, CreateKycPage, KycDocument, KycDocumentStatus, KycDocumentType,
+    RefusedReasonType, SubmitKycDocument,
+};
+pub use mandate::{ExecutionType, Mandate, MandateScheme, MandateStatus};
+pub use preauthorization::{
+    BrowserInfo, CardInfo, Contact, PaymentStatus, PreAuthorization, PreAuthorizationStatus,
+    SecureMode, SecurityInfo,
+};
 pub use sca::{
     pending_user_action_from_www_authenticate, ConsentScope, ConsentScopeStatus, ScaContext,
     ScaStatus, UserConsent, UserEnrollmentResult,
 };
 pub use status::{ScopeBlocked, UserBlockStatus, UserRegulatoryStatus};
+pub use transaction::{Transaction, TransactionNature, TransactionStatus, TransactionType};
 pub use user::{
     Capacity, KycLevel, LegalPersonType, PendingUserAction, PersonType, User, UserCategory,
     UserListItem, UserSca, UserStatus,
@@ -51,3 +74,4 @@ pub use user_natural::{
     CategorizeUserNatural, CreateUserNatural, CreateUserNaturalSca, UpdateUserNatural,
     UpdateUserNaturalSca, UserNatural, UserNaturalSca,
 };
+pub use wallet::{FundsType, Wallet};
