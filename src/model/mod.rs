@@ -25,9 +25,14 @@ mod card;
 mod common;
 mod company_number;
 mod emoney;
+mod error;
+mod idempotency;
 mod kyc;
 mod mandate;
+mod oauth;
+mod pagination;
 mod preauthorization;
+mod rate_limit;
 mod sca;
 mod status;
 mod transaction;
@@ -47,15 +52,22 @@ pub use company_number::{
     CompanyNumberDetails, CompanyNumberInput, CompanyNumberValidation, ValidateCompanyNumber,
 };
 pub use emoney::EMoney;
+pub use error::{
+    parse_error_body, parse_error_value, ApiErrorBody, ApiErrorType, ErrorBody, OAuthErrorBody,
+};
+pub use idempotency::ApiResponse;
 pub use kyc::{
     CreateKycDocument, CreateKycPage, KycDocument, KycDocumentStatus, KycDocumentType,
     RefusedReasonType, SubmitKycDocument,
 };
 pub use mandate::{ExecutionType, Mandate, MandateScheme, MandateStatus};
+pub use oauth::{OAuthToken, TOKEN_REQUEST_BODY};
+pub use pagination::{parse_count, parse_link_header, PageInfo, PageLinks};
 pub use preauthorization::{
     BrowserInfo, CardInfo, Contact, PaymentStatus, PreAuthorization, PreAuthorizationStatus,
     SecureMode, SecurityInfo,
 };
+pub use rate_limit::{parse_rate_limits, RateLimit, BUCKET_MINUTES};
 pub use sca::{
     pending_user_action_from_www_authenticate, ConsentScope, ConsentScopeStatus, ScaContext,
     ScaStatus, UserConsent, UserEnrollmentResult,
