@@ -26,12 +26,15 @@
 //! | `updateLegal` | [`update_legal`] |
 //! | `categorizeNatural` | [`categorize_natural`] |
 //! | `categorizeLegal` | [`categorize_legal`] |
+//! | `createKycDocument` | [`create_kyc_document`] |
 //! | `validateTheFormatOfUserData` | [`validate_the_format_of_user_data`] |
+//! | `kycPage` | [`kyc_page`] (and [`kyc_page_base64`]) |
 
 mod checks;
 mod country;
 mod data_format;
 mod email;
+mod kyc;
 mod legal;
 mod natural;
 mod report;
@@ -41,6 +44,11 @@ use serde_json::Value;
 
 pub use country::is_accepted_country;
 pub use email::{is_valid_email, EMAIL_PATTERN};
+pub use kyc::{
+    base64_encode, kyc_min_bytes, kyc_page, kyc_page_base64, sniff_kyc_file, KycFileKind,
+    KycUserContext, KYC_DOCUMENT_TYPES, KYC_MAX_BASE64_CHARS, KYC_MAX_BYTES,
+    KYC_MIN_IDENTITY_PROOF_BYTES, KYC_MIN_OTHER_BYTES,
+};
 pub use report::{Issue, IssueCode, Report, PARAM_ERROR_MESSAGE};
 pub use user::{LegalPersonType, PersonType};
 
@@ -94,6 +102,11 @@ pub fn categorize_natural(body: &Value) -> Report {
 /// `PUT /sca/users/legal/{UserId}/category`: categorize a Legal Payer as OWNER.
 pub fn categorize_legal(body: &Value) -> Report {
     legal::validate(body, Mode::Categorize, true)
+}
+
+/// `POST /users/{UserId}/kyc/documents`: the `Type` must be allowed for the user.
+pub fn create_kyc_document(body: &Value, user: &KycUserContext) -> Report {
+    kyc::document(body, Some(user))
 }
 
 /// `POST /users/data-formats/validation`: the company-number format check request.
