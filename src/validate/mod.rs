@@ -27,9 +27,11 @@
 //! | `categorizeNatural` | [`categorize_natural`] |
 //! | `categorizeLegal` | [`categorize_legal`] |
 //! | `createKycDocument` | [`create_kyc_document`] |
+//! | `createBankAccount` | [`create_bank_account`] |
 //! | `validateTheFormatOfUserData` | [`validate_the_format_of_user_data`] |
 //! | `kycPage` | [`kyc_page`] (and [`kyc_page_base64`]) |
 
+mod bank_account;
 mod checks;
 mod country;
 mod data_format;
@@ -42,6 +44,7 @@ mod user;
 
 use serde_json::Value;
 
+pub use bank_account::{is_valid_bic, is_valid_iban, BankAccountType, BIC_PATTERN};
 pub use country::is_accepted_country;
 pub use email::{is_valid_email, EMAIL_PATTERN};
 pub use kyc::{
@@ -107,6 +110,17 @@ pub fn categorize_legal(body: &Value) -> Report {
 /// `POST /users/{UserId}/kyc/documents`: the `Type` must be allowed for the user.
 pub fn create_kyc_document(body: &Value, user: &KycUserContext) -> Report {
     kyc::document(body, Some(user))
+}
+
+/// `POST /users/{UserId}/bankaccounts/{type}` with the type taken from the body's `Type`.
+pub fn create_bank_account(body: &Value) -> Report {
+    bank_account::validate(body, None)
+}
+
+/// `POST /users/{UserId}/bankaccounts/{type}` with the type taken from the endpoint; the body's
+/// `Type`, if any, is ignored (the endpoint path decides, as on the server).
+pub fn create_bank_account_of_type(body: &Value, kind: BankAccountType) -> Report {
+    bank_account::validate(body, Some(kind))
 }
 
 /// `POST /users/data-formats/validation`: the company-number format check request.
