@@ -157,6 +157,11 @@ impl<'a> Obj<'a> {
         join(self.prefix, key)
     }
 
+    /// The keys of this object.
+    pub(crate) fn keys(&self) -> impl Iterator<Item = &'a String> {
+        self.map.keys()
+    }
+
     /// The value of `key` unless it is missing or `null`.
     pub(crate) fn get(&self, key: &str) -> Option<&'a Value> {
         self.map.get(key).filter(|v| !v.is_null())

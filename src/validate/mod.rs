@@ -30,16 +30,22 @@
 //! | `createBankAccount` | [`create_bank_account`] |
 //! | `validateTheFormatOfUserData` | [`validate_the_format_of_user_data`] |
 //! | `kycPage` | [`kyc_page`] (and [`kyc_page_base64`]) |
+//! | `listOptions` | [`list_options`] |
+//! | `idempotencyKey` | [`idempotency_key`] |
+//! | `scaReturnUrl` | [`sca_return_url`] (and [`build_sca_redirect_url`]) |
 
 mod bank_account;
 mod checks;
 mod country;
 mod data_format;
 mod email;
+mod idempotency;
 mod kyc;
 mod legal;
+mod list;
 mod natural;
 mod report;
+mod sca;
 mod user;
 
 use serde_json::Value;
@@ -47,12 +53,14 @@ use serde_json::Value;
 pub use bank_account::{is_valid_bic, is_valid_iban, BankAccountType, BIC_PATTERN};
 pub use country::is_accepted_country;
 pub use email::{is_valid_email, EMAIL_PATTERN};
+pub use idempotency::idempotency_key;
 pub use kyc::{
     base64_encode, kyc_min_bytes, kyc_page, kyc_page_base64, sniff_kyc_file, KycFileKind,
     KycUserContext, KYC_DOCUMENT_TYPES, KYC_MAX_BASE64_CHARS, KYC_MAX_BYTES,
     KYC_MIN_IDENTITY_PROOF_BYTES, KYC_MIN_OTHER_BYTES,
 };
 pub use report::{Issue, IssueCode, Report, PARAM_ERROR_MESSAGE};
+pub use sca::{build_sca_redirect_url, sca_return_url, SCA_URL_MAX_CHARS};
 pub use user::{LegalPersonType, PersonType};
 
 use user::Mode;
@@ -126,4 +134,9 @@ pub fn create_bank_account_of_type(body: &Value, kind: BankAccountType) -> Repor
 /// `POST /users/data-formats/validation`: the company-number format check request.
 pub fn validate_the_format_of_user_data(body: &Value) -> Report {
     data_format::validate(body)
+}
+
+/// The JS-facing list options `{page, perPage, sort, ...filters}`.
+pub fn list_options(options: &Value) -> Report {
+    list::validate(options)
 }
