@@ -3,8 +3,8 @@
 mod validate_support;
 
 use mangopay_wasm::validate::{
-    create_bank_account, create_bank_account_of_type, is_valid_bic, is_valid_iban, BankAccountType,
-    IssueCode as C, BIC_PATTERN,
+    create_bank_account, create_bank_account_of_type, is_valid_bic, is_valid_iban, validate,
+    BankAccountType, IssueCode as C, ValidatorKind, BIC_PATTERN,
 };
 use serde_json::{json, Value};
 use validate_support::*;
@@ -77,6 +77,10 @@ fn type_picks_the_rules() {
     assert_ok(&create_bank_account_of_type(&body, BankAccountType::Gb));
     let r = create_bank_account_of_type(&body, BankAccountType::Iban);
     assert_only(&r, "IBAN", C::Required);
+    assert_ok(&validate(
+        ValidatorKind::CreateBankAccountOfType(BankAccountType::Us),
+        &without(&us(), "Type"),
+    ));
 }
 
 #[test]

@@ -3,9 +3,10 @@
 mod validate_support;
 
 use mangopay_wasm::validate::{
-    base64_encode, create_kyc_document, kyc_page, kyc_page_base64, sniff_kyc_file, IssueCode as C,
-    KycFileKind, KycUserContext, LegalPersonType, PersonType, KYC_DOCUMENT_TYPES,
-    KYC_MAX_BASE64_CHARS, KYC_MAX_BYTES, KYC_MIN_IDENTITY_PROOF_BYTES, KYC_MIN_OTHER_BYTES,
+    base64_encode, create_kyc_document, kyc_page, kyc_page_base64, sniff_kyc_file, validate,
+    IssueCode as C, KycFileKind, KycUserContext, LegalPersonType, PersonType, ValidatorKind,
+    KYC_DOCUMENT_TYPES, KYC_MAX_BASE64_CHARS, KYC_MAX_BYTES, KYC_MIN_IDENTITY_PROOF_BYTES,
+    KYC_MIN_OTHER_BYTES,
 };
 use serde_json::json;
 use validate_support::*;
@@ -118,6 +119,16 @@ fn contexts_parse_from_wire_values() {
     assert_eq!(KycUserContext::parse("ROBOT", None), None);
     assert_eq!(PersonType::parse("Legal"), Some(PersonType::Legal));
     assert_eq!(KYC_DOCUMENT_TYPES.len(), 5);
+}
+
+#[test]
+fn the_dispatcher_checks_documents_without_a_user() {
+    assert_ok(&validate(
+        ValidatorKind::CreateKycDocument,
+        &json!({"Type": "ADDRESS_PROOF"}),
+    ));
+    let r = validate(ValidatorKind::CreateKycDocument, &json!({"Type": "SELFIE"}));
+    assert_only(&r, "Type", C::InvalidValue);
 }
 
 // -------------------------------------------------------------------------------- pages ----
@@ -259,4 +270,30 @@ fn base64_pages_are_sized_from_their_length() {
     let gif = base64_encode(&file(b"GIF89a", 2_000));
     let r = kyc_page_base64(&gif, "ADDRESS_PROOF").unwrap_err();
     assert_only(&r, "File", C::UnsupportedFileType);
+}
+
+#[test]
+fn the_dispatcher_checks_page_bodies_and_refuses_data_urls() {
+    let b64 = base64_encode(&pdf(2_000));
+    assert_ok(&validate(
+        ValidatorKind::CreateKycPage,
+        &json!({"File": b64}),
+    ));
+    let r = validate(
+        ValidatorKind::CreateKycPage,
+        &json!({"File": format!("data:application/pdf;base64,{b64}")}),
+    );
+    assert_only(&r, "File", C::InvalidFormat);
+    assert_only(
+        &validate(ValidatorKind::CreateKycPage, &json!({})),
+        "File",
+        C::Required,
+    );
+    assert_only(
+        &validate(ValidatorKind::CreateKycPage, &json!({"File": 12})),
+        "File",
+        C::InvalidType,
+    );
+    let r = validate(ValidatorKind::CreateKycPage, &json!({"File": "Zm9v"}));
+    assert_has(&r, "File", C::FileTooSmall);
 }

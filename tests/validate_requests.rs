@@ -1,10 +1,10 @@
-//! List options, Idempotency-Key, SCA return URL.
+//! List options, Idempotency-Key, SCA return URL, the dispatcher.
 
 mod validate_support;
 
 use mangopay_wasm::validate::{
-    build_sca_redirect_url, idempotency_key, list_options, sca_return_url, IssueCode as C,
-    SCA_URL_MAX_CHARS,
+    build_sca_redirect_url, idempotency_key, list_options, sca_return_url, validate,
+    IssueCode as C, ValidatorKind, SCA_URL_MAX_CHARS,
 };
 use serde_json::json;
 use validate_support::*;
@@ -172,5 +172,40 @@ fn both_urls_are_required_and_absolute() {
         &sca_return_url(REDIRECT, "example.com"),
         "returnUrl",
         C::InvalidFormat,
+    );
+}
+
+// --------------------------------------------------------------------------- dispatcher ----
+
+#[test]
+fn the_dispatcher_routes_by_kind_and_names_the_js_validators() {
+    let body = fixture("create_natural_sca_payer_seed_002.json");
+    assert_ok(&validate(ValidatorKind::CreateNaturalSca, &body));
+    assert_has(
+        &validate(ValidatorKind::CreateLegalSca, &body),
+        "LegalPersonType",
+        C::Required,
+    );
+    assert_ok(&validate(ValidatorKind::UpdateNatural, &json!({})));
+    let mut names: Vec<&str> = ValidatorKind::ALL.iter().map(|k| k.js_name()).collect();
+    names.dedup();
+    assert_eq!(
+        names,
+        [
+            "createNaturalSca",
+            "createLegalSca",
+            "createNatural",
+            "createLegal",
+            "updateNaturalSca",
+            "updateLegalSca",
+            "updateNatural",
+            "updateLegal",
+            "categorizeNatural",
+            "categorizeLegal",
+            "createKycDocument",
+            "kycPage",
+            "createBankAccount",
+            "validateTheFormatOfUserData",
+        ]
     );
 }

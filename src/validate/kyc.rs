@@ -126,6 +126,26 @@ pub(crate) fn document(body: &Value, user: Option<&KycUserContext>) -> Report {
     })
 }
 
+/// Validates a KYC page body as the API receives it (`{"File": "<base64>"}`), for a document
+/// type that is not known here (so the 1 KB minimum applies). A `data:` prefix is refused: it
+/// must never reach the API.
+pub(crate) fn page_body(body: &Value) -> Report {
+    with_root(body, |o, r| {
+        let Some(file) = o.string(r, FILE, true) else {
+            return;
+        };
+        if starts_with_data_url(file) {
+            r.push(
+                o.path(FILE),
+                IssueCode::InvalidFormat,
+                "The File must be the Base64 content only, without a data: URL prefix.",
+            );
+            return;
+        }
+        check_base64_page(r, file, "");
+    })
+}
+
 /// The file formats Mangopay accepts for KYC pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KycFileKind {

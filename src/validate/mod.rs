@@ -140,3 +140,109 @@ pub fn validate_the_format_of_user_data(body: &Value) -> Report {
 pub fn list_options(options: &Value) -> Report {
     list::validate(options)
 }
+
+/// The request bodies a proxy or the sandbox can re-validate by endpoint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ValidatorKind {
+    /// [`create_natural_sca`]
+    CreateNaturalSca,
+    /// [`create_legal_sca`]
+    CreateLegalSca,
+    /// [`create_natural`]
+    CreateNatural,
+    /// [`create_legal`]
+    CreateLegal,
+    /// [`update_natural_sca`]
+    UpdateNaturalSca,
+    /// [`update_legal_sca`]
+    UpdateLegalSca,
+    /// [`update_natural`]
+    UpdateNatural,
+    /// [`update_legal`]
+    UpdateLegal,
+    /// [`categorize_natural`]
+    CategorizeNatural,
+    /// [`categorize_legal`]
+    CategorizeLegal,
+    /// A KYC document body without knowing the user: only the `Type` list and `Tag` are checked
+    /// (use [`create_kyc_document`] when the user's type is known).
+    CreateKycDocument,
+    /// A KYC page body `{"File": "<base64>"}` for an unknown document type (1 KB minimum); a
+    /// `data:` prefix is refused.
+    CreateKycPage,
+    /// [`create_bank_account`] (type from the body).
+    CreateBankAccount,
+    /// [`create_bank_account_of_type`]
+    CreateBankAccountOfType(BankAccountType),
+    /// [`validate_the_format_of_user_data`]
+    ValidateTheFormatOfUserData,
+}
+
+impl ValidatorKind {
+    /// Every kind that takes no parameter, plus one bank account kind per type.
+    pub const ALL: &'static [ValidatorKind] = &[
+        ValidatorKind::CreateNaturalSca,
+        ValidatorKind::CreateLegalSca,
+        ValidatorKind::CreateNatural,
+        ValidatorKind::CreateLegal,
+        ValidatorKind::UpdateNaturalSca,
+        ValidatorKind::UpdateLegalSca,
+        ValidatorKind::UpdateNatural,
+        ValidatorKind::UpdateLegal,
+        ValidatorKind::CategorizeNatural,
+        ValidatorKind::CategorizeLegal,
+        ValidatorKind::CreateKycDocument,
+        ValidatorKind::CreateKycPage,
+        ValidatorKind::CreateBankAccount,
+        ValidatorKind::CreateBankAccountOfType(BankAccountType::Iban),
+        ValidatorKind::CreateBankAccountOfType(BankAccountType::Gb),
+        ValidatorKind::CreateBankAccountOfType(BankAccountType::Us),
+        ValidatorKind::CreateBankAccountOfType(BankAccountType::Ca),
+        ValidatorKind::CreateBankAccountOfType(BankAccountType::Other),
+        ValidatorKind::ValidateTheFormatOfUserData,
+    ];
+
+    /// The camelCase name of the JS validator for this kind (`"createNaturalSca"`, …).
+    pub fn js_name(self) -> &'static str {
+        match self {
+            ValidatorKind::CreateNaturalSca => "createNaturalSca",
+            ValidatorKind::CreateLegalSca => "createLegalSca",
+            ValidatorKind::CreateNatural => "createNatural",
+            ValidatorKind::CreateLegal => "createLegal",
+            ValidatorKind::UpdateNaturalSca => "updateNaturalSca",
+            ValidatorKind::UpdateLegalSca => "updateLegalSca",
+            ValidatorKind::UpdateNatural => "updateNatural",
+            ValidatorKind::UpdateLegal => "updateLegal",
+            ValidatorKind::CategorizeNatural => "categorizeNatural",
+            ValidatorKind::CategorizeLegal => "categorizeLegal",
+            ValidatorKind::CreateKycDocument => "createKycDocument",
+            ValidatorKind::CreateKycPage => "kycPage",
+            ValidatorKind::CreateBankAccount | ValidatorKind::CreateBankAccountOfType(_) => {
+                "createBankAccount"
+            }
+            ValidatorKind::ValidateTheFormatOfUserData => "validateTheFormatOfUserData",
+        }
+    }
+}
+
+/// Validates a request body by kind (for the proxy and the sandbox, which know the endpoint).
+pub fn validate(kind: ValidatorKind, body: &Value) -> Report {
+    match kind {
+        ValidatorKind::CreateNaturalSca => create_natural_sca(body),
+        ValidatorKind::CreateLegalSca => create_legal_sca(body),
+        ValidatorKind::CreateNatural => create_natural(body),
+        ValidatorKind::CreateLegal => create_legal(body),
+        ValidatorKind::UpdateNaturalSca => update_natural_sca(body),
+        ValidatorKind::UpdateLegalSca => update_legal_sca(body),
+        ValidatorKind::UpdateNatural => update_natural(body),
+        ValidatorKind::UpdateLegal => update_legal(body),
+        ValidatorKind::CategorizeNatural => categorize_natural(body),
+        ValidatorKind::CategorizeLegal => categorize_legal(body),
+        ValidatorKind::CreateKycDocument => kyc::document(body, None),
+        ValidatorKind::CreateKycPage => kyc::page_body(body),
+        ValidatorKind::CreateBankAccount => create_bank_account(body),
+        ValidatorKind::CreateBankAccountOfType(kind) => create_bank_account_of_type(body, kind),
+        ValidatorKind::ValidateTheFormatOfUserData => validate_the_format_of_user_data(body),
+    }
+}
