@@ -329,6 +329,12 @@ fn local_phone_numbers_need_a_phone_number_country() {
     let local = without(&natural_payer(), "PhoneNumberCountry");
     let r = create_natural_sca(&local);
     assert_only(&r, "PhoneNumberCountry", C::Required);
+    let empty = with(&natural_payer(), "PhoneNumberCountry", json!(""));
+    assert_only(
+        &create_natural_sca(&empty),
+        "PhoneNumberCountry",
+        C::Required,
+    );
     let international = with(&local, "PhoneNumber", json!("+33611111111"));
     assert_ok(&create_natural_sca(&international));
     let r = create_natural_sca(&with(&natural_payer(), "PhoneNumberCountry", json!("ZZ")));

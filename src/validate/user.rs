@@ -158,7 +158,10 @@ pub(crate) fn sca_context(o: &Obj<'_>, r: &mut Report) {
 /// ("A phone number is mandatory for SCA but in the API it is optional") drop it.
 pub(crate) fn phone(o: &Obj<'_>, r: &mut Report, local_needs_country: bool) {
     let number = o.string(r, "PhoneNumber", false);
-    let has_country = o.get("PhoneNumberCountry").is_some();
+    // An empty string is read as null by the server, so it does not count as a country.
+    let has_country = o
+        .get("PhoneNumberCountry")
+        .is_some_and(|v| v.as_str() != Some(""));
     o.country(r, "PhoneNumberCountry", false, Blocked::Never);
     if let Some(number) = number {
         let local = !is_blank(number) && !number.trim_start().starts_with('+');
