@@ -175,28 +175,46 @@ impl<'a> Obj<'a> {
             .all(|v| v.is_null() || v.as_str().is_some_and(is_blank))
     }
 
+    /// The value of `key` for a check: `None`, and `required` if `required`, when it is missing,
+    /// `null`, or (with `empty_is_absent`) the empty string.
+    fn value(
+        &self,
+        r: &mut Report,
+        key: &str,
+        required: bool,
+        empty_is_absent: bool,
+    ) -> Option<&'a Value> {
+        let value = self
+            .get(key)
+            .filter(|v| !(empty_is_absent && v.as_str() == Some("")));
+        if value.is_none() && required {
+            push_required(r, &self.path(key));
+        }
+        value
+    }
+
     /// A string field. Absent → `required` if `required`; not a string → `invalid_type`.
     /// A blank string is `required` when required, and returned as is otherwise (so that a
     /// minimum length can still apply to it).
     pub(crate) fn string(&self, r: &mut Report, key: &str, required: bool) -> Option<&'a str> {
-        let path = self.path(key);
-        match self.get(key) {
-            None => {
-                if required {
-                    push_required(r, &path);
-                }
+        self.string_like(r, key, required, false)
+    }
+
+    fn string_like(
+        &self,
+        r: &mut Report,
+        key: &str,
+        required: bool,
+        empty_is_absent: bool,
+    ) -> Option<&'a str> {
+        match self.value(r, key, required, empty_is_absent)? {
+            Value::String(s) if required && is_blank(s) => {
+                push_required(r, &self.path(key));
                 None
             }
-            Some(Value::String(s)) => {
-                if required && is_blank(s) {
-                    push_required(r, &path);
-                    None
-                } else {
-                    Some(s.as_str())
-                }
-            }
-            Some(other) => {
-                push_wrong_type(r, &path, "a string", other);
+            Value::String(s) => Some(s.as_str()),
+            other => {
+                push_wrong_type(r, &self.path(key), "a string", other);
                 None
             }
         }
@@ -218,16 +236,7 @@ impl<'a> Obj<'a> {
 
     /// A code-like string (enum value, country): like [`Obj::string`] but `""` is absent.
     pub(crate) fn code(&self, r: &mut Report, key: &str, required: bool) -> Option<&'a str> {
-        let path = self.path(key);
-        match self.get(key) {
-            Some(Value::String(s)) if s.is_empty() => {
-                if required {
-                    push_required(r, &path);
-                }
-                None
-            }
-            _ => self.string(r, key, required),
-        }
+        self.string_like(r, key, required, true)
     }
 
     /// An enum value from `allowed` (ASCII case ignored); returns the canonical spelling.
@@ -299,20 +308,8 @@ impl<'a> Obj<'a> {
     /// An integer (a JSON number without fraction). `""` is absent.
     pub(crate) fn integer(&self, r: &mut Report, key: &str, required: bool) -> Option<i64> {
         let path = self.path(key);
-        match self.get(key) {
-            None => {
-                if required {
-                    push_required(r, &path);
-                }
-                None
-            }
-            Some(Value::String(s)) if s.is_empty() => {
-                if required {
-                    push_required(r, &path);
-                }
-                None
-            }
-            Some(Value::Number(n)) => match integral(n) {
+        match self.value(r, key, required, true)? {
+            Value::Number(n) => match integral(n) {
                 Integral::Int(i) => Some(i),
                 Integral::Huge => {
                     let message = format!("The {} value is out of range.", leaf(&path));
@@ -324,7 +321,7 @@ impl<'a> Obj<'a> {
                     None
                 }
             },
-            Some(other) => {
+            other => {
                 push_wrong_type(r, &path, "an integer", other);
                 None
             }
@@ -356,23 +353,10 @@ impl<'a> Obj<'a> {
 
     /// A boolean. `""` is absent.
     pub(crate) fn boolean(&self, r: &mut Report, key: &str, required: bool) -> Option<bool> {
-        let path = self.path(key);
-        match self.get(key) {
-            None => {
-                if required {
-                    push_required(r, &path);
-                }
-                None
-            }
-            Some(Value::String(s)) if s.is_empty() => {
-                if required {
-                    push_required(r, &path);
-                }
-                None
-            }
-            Some(Value::Bool(b)) => Some(*b),
-            Some(other) => {
-                push_wrong_type(r, &path, "a boolean", other);
+        match self.value(r, key, required, true)? {
+            Value::Bool(b) => Some(*b),
+            other => {
+                push_wrong_type(r, &self.path(key), "a boolean", other);
                 None
             }
         }
@@ -385,17 +369,10 @@ impl<'a> Obj<'a> {
         key: &str,
         required: bool,
     ) -> Option<&'a Map<String, Value>> {
-        let path = self.path(key);
-        match self.get(key) {
-            None => {
-                if required {
-                    push_required(r, &path);
-                }
-                None
-            }
-            Some(Value::Object(map)) => Some(map),
-            Some(other) => {
-                push_wrong_type(r, &path, "an object", other);
+        match self.value(r, key, required, false)? {
+            Value::Object(map) => Some(map),
+            other => {
+                push_wrong_type(r, &self.path(key), "an object", other);
                 None
             }
         }

@@ -35,32 +35,20 @@ pub fn sca_return_url(redirect_url: &str, return_url: &str) -> Report {
 /// characters.
 pub fn build_sca_redirect_url(redirect_url: &str, return_url: &str) -> Result<String, Report> {
     let mut r = Report::new();
-    if is_blank(redirect_url) {
-        r.push(
-            REDIRECT,
-            IssueCode::Required,
-            "The RedirectUrl field is required.",
-        );
-    } else if !has_http_scheme(redirect_url) {
-        let message = format!(
-            "The RedirectUrl must be the absolute https:// URL returned in PendingUserAction (got '{}').",
-            shorten(redirect_url)
-        );
-        r.push(REDIRECT, IssueCode::InvalidFormat, message);
-    }
-    if is_blank(return_url) {
-        r.push(
-            RETURN,
-            IssueCode::Required,
-            "The returnUrl field is required.",
-        );
-    } else if !has_scheme(return_url) {
-        let message = format!(
-            "The returnUrl must be an absolute URL such as https://example.com/done (got '{}').",
-            shorten(return_url)
-        );
-        r.push(RETURN, IssueCode::InvalidFormat, message);
-    }
+    check_url(
+        &mut r,
+        REDIRECT,
+        redirect_url,
+        has_http_scheme,
+        "the absolute https:// URL returned in PendingUserAction",
+    );
+    check_url(
+        &mut r,
+        RETURN,
+        return_url,
+        has_scheme,
+        "an absolute URL such as https://example.com/done",
+    );
     if !r.is_ok() {
         return Err(r);
     }
@@ -94,6 +82,20 @@ pub fn build_sca_redirect_url(redirect_url: &str, return_url: &str) -> Result<St
         return Err(r);
     }
     Ok(url)
+}
+
+/// Records `required` for a blank URL and `invalid_format` when `well_formed` refuses it.
+fn check_url(r: &mut Report, path: &str, url: &str, well_formed: fn(&str) -> bool, expected: &str) {
+    if is_blank(url) {
+        r.push(
+            path,
+            IssueCode::Required,
+            format!("The {path} field is required."),
+        );
+    } else if !well_formed(url) {
+        let message = format!("The {path} must be {expected} (got '{}').", shorten(url));
+        r.push(path, IssueCode::InvalidFormat, message);
+    }
 }
 
 /// `scheme ":"` with an RFC 3986 scheme (a letter, then letters, digits, `+`, `-`, `.`).
