@@ -179,7 +179,7 @@ fn both_urls_are_required_and_absolute() {
 
 #[test]
 fn the_dispatcher_routes_by_kind_and_names_the_js_validators() {
-    let body = fixture("create_natural_sca_payer_seed_002.json");
+    let body = fixture("users/create_natural_sca_payer.request.json");
     assert_ok(&validate(ValidatorKind::CreateNaturalSca, &body));
     assert_has(
         &validate(ValidatorKind::CreateLegalSca, &body),

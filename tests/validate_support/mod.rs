@@ -4,12 +4,9 @@
 use mangopay_wasm::validate::{IssueCode, Report};
 use serde_json::Value;
 
-/// Loads a JSON fixture from `tests/fixtures/validate/`.
+/// Loads a JSON fixture from `tests/fixtures/` (shared with the model round-trip tests).
 pub fn fixture(name: &str) -> Value {
-    let path = format!(
-        "{}/tests/fixtures/validate/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
