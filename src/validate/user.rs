@@ -123,13 +123,11 @@ pub(crate) fn user_category(o: &Obj<'_>, r: &mut Report, mode: Mode) -> bool {
 /// Checks `TermsAndConditionsAccepted`: a required boolean on create and categorize, which must
 /// be `true` for an OWNER (sources `snippets/p-body/TermsAndConditionsAccepted.mdx`, "Must be
 /// `true` if `UserCategory` is `OWNER`"; `TermsAndConditionsAccepted1.mdx`, "Allowed values:
-/// `true`" on categorize). On update only its type is checked: acceptance cannot be revoked
-/// and is stored, and Mangopay's own update example (`snippets/code/rest-update-natural-user-sca.mdx`)
-/// sends `false` together with `UserCategory: OWNER`, so refusing it would be stricter than the API.
+/// `true`" on categorize). On update it is checked only when present, against the category the
+/// body itself declares.
 pub(crate) fn terms(o: &Obj<'_>, r: &mut Report, mode: Mode, owner: bool) {
     let required = mode != Mode::Update;
-    let value = o.boolean(r, "TermsAndConditionsAccepted", required);
-    if mode != Mode::Update && value == Some(false) && owner {
+    if o.boolean(r, "TermsAndConditionsAccepted", required) == Some(false) && owner {
         r.push(
             o.path("TermsAndConditionsAccepted"),
             IssueCode::MustBeTrue,
