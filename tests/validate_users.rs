@@ -13,7 +13,7 @@ use serde_json::{json, Value};
 use validate_support::*;
 
 fn natural_payer() -> Value {
-    fixture("create_natural_sca_payer_seed_002.json")
+    fixture("users/create_natural_sca_payer.request.json")
 }
 
 fn natural_owner() -> Value {
@@ -44,7 +44,7 @@ fn natural_owner() -> Value {
 }
 
 fn legal_payer() -> Value {
-    fixture("create_legal_sca_payer_docs.json")
+    fixture("users/create_legal_sca_payer.request.json")
 }
 
 fn legal_owner() -> Value {
