@@ -555,8 +555,9 @@ pub fn create(store: &mut Store, call: &Call<'_>, person: Person, sca: bool) -> 
         user.data
             .insert("TermsAndConditionsAcceptedDate".into(), json!(now));
     }
+    let owner = user.is_owner();
     data.users.insert(id.clone(), user);
-    let redirect = if sca {
+    let redirect = if sca && owner {
         sca::trigger_enrollment(store, call, &id)
     } else {
         None
