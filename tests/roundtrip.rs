@@ -113,6 +113,11 @@ const TABLE: &[(&str, Compare, Check)] = &[
         check::<UserSca>,
     ),
     (
+        "users/create_legal_sca_payer.request.json",
+        Exact,
+        check::<CreateUserLegalSca>,
+    ),
+    (
         "users/create_natural_sca_owner.request.json",
         Exact,
         check::<CreateUserNaturalSca>,

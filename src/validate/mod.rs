@@ -7,8 +7,242 @@
 //! `param_error` body, so a form handles client- and server-side errors with one code path.
 //!
 //! Rules are the documented ones, no more: a client-side validator must never be stricter than
-//! the server, because it cannot see the stored user.
+//! the server, because it cannot see the stored user. So updates are partial (only the fields
+//! present are checked, `null` meaning "not sent"), categorize does not require what may already
+//! be stored, unknown body fields are ignored (the server ignores them), enum values and country
+//! codes ignore ASCII case (as the server's enum reader does), and lengths are counted in
+//! characters (never more than .NET's UTF-16 units). Each module documents its rule table and the
+//! `Mangopay/docs` files it comes from.
+//!
+//! | JS name | function |
+//! |---|---|
+//! | `createNaturalSca` | [`create_natural_sca`] |
+//! | `createLegalSca` | [`create_legal_sca`] |
+//! | `createNatural` | [`create_natural`] |
+//! | `createLegal` | [`create_legal`] |
+//! | `updateNaturalSca` | [`update_natural_sca`] |
+//! | `updateLegalSca` | [`update_legal_sca`] |
+//! | `updateNatural` | [`update_natural`] |
+//! | `updateLegal` | [`update_legal`] |
+//! | `categorizeNatural` | [`categorize_natural`] |
+//! | `categorizeLegal` | [`categorize_legal`] |
+//! | `createKycDocument` | [`create_kyc_document`] |
+//! | `createBankAccount` | [`create_bank_account`] |
+//! | `validateTheFormatOfUserData` | [`validate_the_format_of_user_data`] |
+//! | `kycPage` | [`kyc_page`] (and [`kyc_page_base64`]) |
+//! | `listOptions` | [`list_options`] |
+//! | `idempotencyKey` | [`idempotency_key`] |
+//! | `scaReturnUrl` | [`sca_return_url`] (and [`build_sca_redirect_url`]) |
 
+mod bank_account;
+mod checks;
+mod country;
+mod data_format;
+mod email;
+mod idempotency;
+mod kyc;
+mod legal;
+mod list;
+mod natural;
 mod report;
+mod sca;
+mod user;
 
+use serde_json::Value;
+
+pub use bank_account::{is_valid_bic, is_valid_iban, BankAccountType, BIC_PATTERN};
+pub use country::is_accepted_country;
+pub use email::{is_valid_email, EMAIL_PATTERN};
+pub use idempotency::idempotency_key;
+pub use kyc::{
+    base64_encode, kyc_min_bytes, kyc_page, kyc_page_base64, sniff_kyc_file, KycFileKind,
+    KycUserContext, KYC_DOCUMENT_TYPES, KYC_MAX_BASE64_CHARS, KYC_MAX_BYTES,
+    KYC_MIN_IDENTITY_PROOF_BYTES, KYC_MIN_OTHER_BYTES,
+};
 pub use report::{Issue, IssueCode, Report, PARAM_ERROR_MESSAGE};
+pub use sca::{build_sca_redirect_url, sca_return_url, SCA_URL_MAX_CHARS};
+pub use user::{LegalPersonType, PersonType};
+
+use user::Mode;
+
+/// `POST /sca/users/natural`: create a Natural Payer or Owner (SCA).
+pub fn create_natural_sca(body: &Value) -> Report {
+    natural::validate(body, Mode::Create, true)
+}
+
+/// `POST /sca/users/legal`: create a Legal Payer or Owner (SCA).
+pub fn create_legal_sca(body: &Value) -> Report {
+    legal::validate(body, Mode::Create, true)
+}
+
+/// `POST /users/natural`: create a Natural User (legacy, deprecated by Mangopay).
+pub fn create_natural(body: &Value) -> Report {
+    natural::validate(body, Mode::Create, false)
+}
+
+/// `POST /users/legal`: create a Legal User (legacy, deprecated by Mangopay).
+pub fn create_legal(body: &Value) -> Report {
+    legal::validate(body, Mode::Create, false)
+}
+
+/// `PUT /sca/users/natural/{UserId}`: partial update of a natural user (SCA).
+pub fn update_natural_sca(body: &Value) -> Report {
+    natural::validate(body, Mode::Update, true)
+}
+
+/// `PUT /sca/users/legal/{UserId}`: partial update of a legal user (SCA).
+pub fn update_legal_sca(body: &Value) -> Report {
+    legal::validate(body, Mode::Update, true)
+}
+
+/// `PUT /users/natural/{UserId}`: partial update of a natural user (legacy).
+pub fn update_natural(body: &Value) -> Report {
+    natural::validate(body, Mode::Update, false)
+}
+
+/// `PUT /users/legal/{UserId}`: partial update of a legal user (legacy).
+pub fn update_legal(body: &Value) -> Report {
+    legal::validate(body, Mode::Update, false)
+}
+
+/// `PUT /sca/users/natural/{UserId}/category`: categorize a Natural Payer as OWNER.
+pub fn categorize_natural(body: &Value) -> Report {
+    natural::validate(body, Mode::Categorize, true)
+}
+
+/// `PUT /sca/users/legal/{UserId}/category`: categorize a Legal Payer as OWNER.
+pub fn categorize_legal(body: &Value) -> Report {
+    legal::validate(body, Mode::Categorize, true)
+}
+
+/// `POST /users/{UserId}/kyc/documents`: the `Type` must be allowed for the user.
+pub fn create_kyc_document(body: &Value, user: &KycUserContext) -> Report {
+    kyc::document(body, Some(user))
+}
+
+/// `POST /users/{UserId}/bankaccounts/{type}` with the type taken from the body's `Type`.
+pub fn create_bank_account(body: &Value) -> Report {
+    bank_account::validate(body, None)
+}
+
+/// `POST /users/{UserId}/bankaccounts/{type}` with the type taken from the endpoint; the body's
+/// `Type`, if any, is ignored (the endpoint path decides, as on the server).
+pub fn create_bank_account_of_type(body: &Value, kind: BankAccountType) -> Report {
+    bank_account::validate(body, Some(kind))
+}
+
+/// `POST /users/data-formats/validation`: the company-number format check request.
+pub fn validate_the_format_of_user_data(body: &Value) -> Report {
+    data_format::validate(body)
+}
+
+/// The JS-facing list options `{page, perPage, sort, ...filters}`.
+pub fn list_options(options: &Value) -> Report {
+    list::validate(options)
+}
+
+/// The request bodies a proxy or the sandbox can re-validate by endpoint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ValidatorKind {
+    /// [`create_natural_sca`]
+    CreateNaturalSca,
+    /// [`create_legal_sca`]
+    CreateLegalSca,
+    /// [`create_natural`]
+    CreateNatural,
+    /// [`create_legal`]
+    CreateLegal,
+    /// [`update_natural_sca`]
+    UpdateNaturalSca,
+    /// [`update_legal_sca`]
+    UpdateLegalSca,
+    /// [`update_natural`]
+    UpdateNatural,
+    /// [`update_legal`]
+    UpdateLegal,
+    /// [`categorize_natural`]
+    CategorizeNatural,
+    /// [`categorize_legal`]
+    CategorizeLegal,
+    /// A KYC document body without knowing the user: only the `Type` list and `Tag` are checked
+    /// (use [`create_kyc_document`] when the user's type is known).
+    CreateKycDocument,
+    /// A KYC page body `{"File": "<base64>"}` for an unknown document type (1 KB minimum); a
+    /// `data:` prefix is refused.
+    CreateKycPage,
+    /// [`create_bank_account`] (type from the body).
+    CreateBankAccount,
+    /// [`create_bank_account_of_type`]
+    CreateBankAccountOfType(BankAccountType),
+    /// [`validate_the_format_of_user_data`]
+    ValidateTheFormatOfUserData,
+}
+
+impl ValidatorKind {
+    /// Every kind that takes no parameter, plus one bank account kind per type.
+    pub const ALL: &'static [ValidatorKind] = &[
+        ValidatorKind::CreateNaturalSca,
+        ValidatorKind::CreateLegalSca,
+        ValidatorKind::CreateNatural,
+        ValidatorKind::CreateLegal,
+        ValidatorKind::UpdateNaturalSca,
+        ValidatorKind::UpdateLegalSca,
+        ValidatorKind::UpdateNatural,
+        ValidatorKind::UpdateLegal,
+        ValidatorKind::CategorizeNatural,
+        ValidatorKind::CategorizeLegal,
+        ValidatorKind::CreateKycDocument,
+        ValidatorKind::CreateKycPage,
+        ValidatorKind::CreateBankAccount,
+        ValidatorKind::CreateBankAccountOfType(BankAccountType::Iban),
+        ValidatorKind::CreateBankAccountOfType(BankAccountType::Gb),
+        ValidatorKind::CreateBankAccountOfType(BankAccountType::Us),
+        ValidatorKind::CreateBankAccountOfType(BankAccountType::Ca),
+        ValidatorKind::CreateBankAccountOfType(BankAccountType::Other),
+        ValidatorKind::ValidateTheFormatOfUserData,
+    ];
+
+    /// The camelCase name of the JS validator for this kind (`"createNaturalSca"`, …).
+    pub fn js_name(self) -> &'static str {
+        match self {
+            ValidatorKind::CreateNaturalSca => "createNaturalSca",
+            ValidatorKind::CreateLegalSca => "createLegalSca",
+            ValidatorKind::CreateNatural => "createNatural",
+            ValidatorKind::CreateLegal => "createLegal",
+            ValidatorKind::UpdateNaturalSca => "updateNaturalSca",
+            ValidatorKind::UpdateLegalSca => "updateLegalSca",
+            ValidatorKind::UpdateNatural => "updateNatural",
+            ValidatorKind::UpdateLegal => "updateLegal",
+            ValidatorKind::CategorizeNatural => "categorizeNatural",
+            ValidatorKind::CategorizeLegal => "categorizeLegal",
+            ValidatorKind::CreateKycDocument => "createKycDocument",
+            ValidatorKind::CreateKycPage => "kycPage",
+            ValidatorKind::CreateBankAccount | ValidatorKind::CreateBankAccountOfType(_) => {
+                "createBankAccount"
+            }
+            ValidatorKind::ValidateTheFormatOfUserData => "validateTheFormatOfUserData",
+        }
+    }
+}
+
+/// Validates a request body by kind (for the proxy and the sandbox, which know the endpoint).
+pub fn validate(kind: ValidatorKind, body: &Value) -> Report {
+    match kind {
+        ValidatorKind::CreateNaturalSca => create_natural_sca(body),
+        ValidatorKind::CreateLegalSca => create_legal_sca(body),
+        ValidatorKind::CreateNatural => create_natural(body),
+        ValidatorKind::CreateLegal => create_legal(body),
+        ValidatorKind::UpdateNaturalSca => update_natural_sca(body),
+        ValidatorKind::UpdateLegalSca => update_legal_sca(body),
+        ValidatorKind::UpdateNatural => update_natural(body),
+        ValidatorKind::UpdateLegal => update_legal(body),
+        ValidatorKind::CategorizeNatural => categorize_natural(body),
+        ValidatorKind::CategorizeLegal => categorize_legal(body),
+        ValidatorKind::CreateKycDocument => kyc::document(body, None),
+        ValidatorKind::CreateKycPage => kyc::page_body(body),
+        ValidatorKind::CreateBankAccount => create_bank_account(body),
+        ValidatorKind::CreateBankAccountOfType(kind) => create_bank_account_of_type(body, kind),
+        ValidatorKind::ValidateTheFormatOfUserData => validate_the_format_of_user_data(body),
+    }
+}

@@ -134,6 +134,11 @@ impl Report {
         self.issues.iter().any(|i| i.path == path)
     }
 
+    /// True when some issue concerns `path` with `code`.
+    pub fn has(&self, path: &str, code: IssueCode) -> bool {
+        self.issues.iter().any(|i| i.path == path && i.code == code)
+    }
+
     /// The server's `errors` map: one message per field path (the first issue found for it).
     pub fn errors(&self) -> BTreeMap<String, String> {
         let mut map = BTreeMap::new();
@@ -188,6 +193,15 @@ mod tests {
         assert_eq!(body["errors"]["Email"], "The Email field is required.");
         assert_eq!(body["errors"]["Address.Country"], "bad country");
         assert_eq!(body["errors"].as_object().map(|m| m.len()), Some(2));
+    }
+
+    #[test]
+    fn finds_issues_by_path_and_code() {
+        let mut report = Report::new();
+        report.push("Email", IssueCode::InvalidFormat, "bad");
+        assert!(report.has("Email", IssueCode::InvalidFormat));
+        assert!(!report.has("Email", IssueCode::Required));
+        assert!(!report.has("Address.Email", IssueCode::InvalidFormat));
     }
 
     #[test]
