@@ -6,6 +6,7 @@
 use std::time::Instant;
 
 use mangopay_wasm::model::{KycDocument, RefusedReasonType};
+use mangopay_wasm::validate::IssueCode;
 use serde_json::{json, Value};
 
 use crate::app::Call;
@@ -386,9 +387,26 @@ pub fn check_page(body: Option<&Value>, target: &PageTarget) -> Result<usize, Re
     if file.len() > rules::KYC_MAX_BASE64_CHARS {
         return Err(too_large());
     }
-    rules::kyc_page(file, &target.doc_type).map_err(|report| match check_report(&report) {
-        Err(r) => r,
-        Ok(()) => param_error("File", "The file is not acceptable."),
+    rules::kyc_page(file, &target.doc_type).map_err(|report| {
+        let has = |code| report.issues().iter().any(|i| i.code == code);
+        if has(IssueCode::FileTooLarge) {
+            too_large()
+        } else if has(IssueCode::UnsupportedFileType) {
+            // "415 – wrong file format for KYC document file" (docs, HTTP response codes).
+            api_error(
+                415,
+                "unsupported_media_type",
+                "The KYC document file must be a PDF, JPEG or PNG",
+            )
+        } else if has(IssueCode::FileTooSmall) {
+            // The server's own words (docs, Create a KYC Document Page).
+            param_error("File", "The file is too small to be readable")
+        } else {
+            match check_report(&report) {
+                Err(r) => r,
+                Ok(()) => param_error("File", "The file is not acceptable."),
+            }
+        }
     })
 }
 

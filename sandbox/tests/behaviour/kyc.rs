@@ -41,6 +41,15 @@ async fn kyc_pages_are_checked_counted_and_only_accepted_while_created() {
         .await;
     prefixed.error(400, "param_error");
     sb.post(&pages, &json!({})).await.error(400, "param_error");
+    let text = b64(&[b'x'; 40_000]);
+    let r = sb.post(&pages, &json!({ "File": text })).await;
+    r.error(415, "unsupported_media_type");
+    let odd = sb.post(&pages, &json!({"File": "QUJD="})).await;
+    let e = odd.error(400, "param_error");
+    assert_eq!(
+        e["errors"]["File"],
+        "Invalid length for a Base-64 char array or string."
+    );
 
     for _ in 0..5 {
         let ok = sb.post(&pages, &json!({"File": png_b64(40_000)})).await;

@@ -331,3 +331,73 @@ async fn legacy_endpoints_keep_working() {
     assert_eq!(sca_view["LegalRepresentative"]["FirstName"], "Ann");
     assert_eq!(sca_view["LegalRepresentative"]["Email"], "ann@example.com");
 }
+
+#[tokio::test]
+async fn the_server_enforces_the_documented_rules_itself() {
+    let sb = start().await;
+    // Email format, with the server's own message.
+    let mut body = natural_payer();
+    body["Email"] = json!("not-an-email");
+    let e = sb
+        .post("/sca/users/natural", &body)
+        .await
+        .error(400, "param_error");
+    assert!(
+        e["errors"]["Email"]
+            .as_str()
+            .unwrap()
+            .starts_with("The field Email must match the regular expression"),
+        "{e}"
+    );
+
+    // Blocked countries (country restrictions), and OWNER fields required on create.
+    let mut body = natural_owner();
+    body["CountryOfResidence"] = json!("KP");
+    body["Address"]["Country"] = json!("IR");
+    body.as_object_mut().unwrap().remove("Birthday");
+    let e = sb
+        .post("/sca/users/natural", &body)
+        .await
+        .error(400, "param_error");
+    assert_eq!(
+        e["errors"]["CountryOfResidence"], "The CountryOfResidence used is blocked",
+        "{e}"
+    );
+    assert!(e["errors"]["Address.Country"].is_string(), "{e}");
+    assert!(e["errors"]["Birthday"].is_string(), "{e}");
+
+    // Legal owners: representative email and headquarters; KYC types per user type.
+    let mut legal = legal_owner();
+    legal["LegalRepresentative"]
+        .as_object_mut()
+        .unwrap()
+        .remove("Email");
+    let e = sb
+        .post("/sca/users/legal", &legal)
+        .await
+        .error(400, "param_error");
+    assert!(e["errors"]["LegalRepresentative.Email"].is_string(), "{e}");
+    let id = sb.create("/sca/users/natural", &natural_payer()).await["Id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let e = sb
+        .post(
+            &format!("/users/{id}/kyc/documents"),
+            &json!({"Type": "REGISTRATION_PROOF"}),
+        )
+        .await
+        .error(400, "param_error");
+    assert!(e["errors"]["Type"].is_string(), "{e}");
+
+    // Bank accounts: the IBAN checksum.
+    let e = sb
+        .post(
+            &format!("/users/{id}/bankaccounts/iban"),
+            &json!({"OwnerName": "A", "IBAN": "FR7630004000031234567890144",
+                "OwnerAddress": {"AddressLine1": "1 rue", "City": "Paris", "PostalCode": "75001", "Country": "FR"}}),
+        )
+        .await
+        .error(400, "param_error");
+    assert!(e["errors"]["IBAN"].is_string(), "{e}");
+}
