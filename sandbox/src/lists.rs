@@ -77,6 +77,53 @@ pub fn filter<'a>(options: &'a ListOptions, name: &str) -> Option<&'a str> {
         .map(|(_, v)| v.as_str())
 }
 
+/// The page a list call asks for, over `total` items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    /// Index of the first item of the page.
+    pub start: usize,
+    /// Items per page.
+    pub per_page: u32,
+    /// The page, from 1.
+    pub page: u32,
+    /// Number of pages (0 for an empty list).
+    pub pages: usize,
+    /// Number of items.
+    pub total: usize,
+}
+
+impl Window {
+    /// The window of `options` over `total` items.
+    pub fn new(options: &ListOptions, total: usize) -> Window {
+        let per_page = options.per_page.unwrap_or(DEFAULT_PER_PAGE).max(1);
+        let page = options.page.unwrap_or(1).max(1);
+        let per = usize::try_from(per_page).unwrap_or(10);
+        Window {
+            start: usize::try_from(page - 1)
+                .unwrap_or(usize::MAX)
+                .saturating_mul(per),
+            per_page,
+            page,
+            pages: total.div_ceil(per),
+            total,
+        }
+    }
+
+    /// Items per page, as a length.
+    pub fn page_size(&self) -> usize {
+        usize::try_from(self.per_page).unwrap_or(10)
+    }
+}
+
+/// The list answer: the page's items (already rendered) and the pagination headers.
+pub fn page_reply(call: &Call<'_>, options: &ListOptions, w: &Window, items: &[String]) -> Reply {
+    let json = format!("[{}]", items.join(","));
+    Reply::json_bytes(200, json.into_bytes())
+        .with_header("x-number-of-pages", w.pages.to_string())
+        .with_header("x-number-of-items", w.total.to_string())
+        .with_header("Link", links(call, options, w.page, w.pages, w.per_page))
+}
+
 /// Sorts, paginates and renders `items` (already filtered), with the pagination headers.
 /// `render` returns one item's JSON text.
 pub fn respond<T>(
@@ -90,20 +137,14 @@ pub fn respond<T>(
     if options.sort == Some(Sort::CreationDateDesc) {
         items.reverse();
     }
-    let per_page = options.per_page.unwrap_or(DEFAULT_PER_PAGE).max(1);
-    let page = options.page.unwrap_or(1).max(1);
-    let total = items.len();
-    let per = usize::try_from(per_page).unwrap_or(10);
-    let pages = total.div_ceil(per);
-    let start = usize::try_from(page - 1)
-        .unwrap_or(usize::MAX)
-        .saturating_mul(per);
-    let body: Vec<String> = items.iter().skip(start).take(per).map(render).collect();
-    let json = format!("[{}]", body.join(","));
-    Reply::json_bytes(200, json.into_bytes())
-        .with_header("x-number-of-pages", pages.to_string())
-        .with_header("x-number-of-items", total.to_string())
-        .with_header("Link", links(call, options, page, pages, per_page))
+    let w = Window::new(options, items.len());
+    let body: Vec<String> = items
+        .iter()
+        .skip(w.start)
+        .take(w.page_size())
+        .map(render)
+        .collect();
+    page_reply(call, options, &w, &body)
 }
 
 /// `Link: <…?page=1&per_page=10>; rel="first", <…>; rel="prev", <…>; rel="next", <…>; rel="last"`.

@@ -195,6 +195,8 @@ pub struct ScaSession {
 pub struct ClientData {
     /// Users by Id.
     pub users: HashMap<String, User>,
+    /// User Ids in creation order (the order of `GET /users`).
+    pub user_order: Vec<String>,
     /// KYC documents by Id.
     pub kyc_docs: HashMap<String, KycDoc>,
     /// Bank accounts by Id.

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use mangopay_wasm::api::Sort;
 use mangopay_wasm::model::{UserLegal, UserLegalSca, UserNatural, UserNaturalSca};
 use mangopay_wasm::validate::{IssueCode, Report};
 use serde_json::{json, Map, Value};
@@ -557,6 +558,7 @@ pub fn create(store: &mut Store, call: &Call<'_>, person: Person, sca: bool) -> 
     }
     let owner = user.is_owner();
     data.users.insert(id.clone(), user);
+    data.user_order.push(id.clone());
     let redirect = if sca && owner {
         sca::trigger_enrollment(store, call, &id)
     } else {
@@ -587,17 +589,20 @@ pub fn list(store: &mut Store, call: &Call<'_>) -> Reply {
         Ok(o) => o,
         Err(r) => return r,
     };
-    let users: Vec<&User> = data.users.values().collect();
-    lists::respond(
-        call,
-        &options,
-        users,
-        |u| {
-            let date = u.data.get("CreationDate").and_then(Value::as_i64);
-            (date.unwrap_or(0), u.seq)
-        },
-        |u| list_item(u),
-    )
+    // Creation order is CreationDate order; no sort needed.
+    let w = lists::Window::new(&options, data.user_order.len());
+    let ids: Box<dyn Iterator<Item = &String>> = if options.sort == Some(Sort::CreationDateDesc) {
+        Box::new(data.user_order.iter().rev())
+    } else {
+        Box::new(data.user_order.iter())
+    };
+    let items: Vec<String> = ids
+        .skip(w.start)
+        .take(w.page_size())
+        .filter_map(|id| data.users.get(id))
+        .map(list_item)
+        .collect();
+    lists::page_reply(call, &options, &w, &items)
 }
 
 /// `PUT /sca/users/{natural|legal}/{id}` and the legacy `PUT /users/{natural|legal}/{id}`.
