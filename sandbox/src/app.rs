@@ -233,26 +233,19 @@ impl App {
         }
     }
 
-    /// The ClientId whose rate-limit bucket a request counts against.
+    /// The ClientId whose rate-limit bucket a request counts against. Only configured ClientIds
+    /// get their own bucket, so junk client ids cannot grow memory.
     fn bucket(&self, req: &Incoming, route: &Result<RouteMatch, MatchError>) -> String {
-        if let Ok(r) = route {
-            if let Some(c) = r.client_id() {
-                return c.to_owned();
-            }
-            if let Some((id, _)) = basic_credentials(req) {
-                return id;
-            }
-        }
-        let segment = req.path.split('/').nth(2).unwrap_or("");
-        if self
-            .settings
-            .credentials
-            .iter()
-            .any(|(id, _)| id == segment)
-        {
-            segment.to_owned()
-        } else {
-            "-".to_owned()
+        let candidate = match route {
+            Ok(r) => r
+                .client_id()
+                .map(str::to_owned)
+                .or_else(|| basic_credentials(req).map(|(id, _)| id)),
+            Err(_) => req.path.split('/').nth(2).map(str::to_owned),
+        };
+        match candidate {
+            Some(id) if self.settings.credentials.iter().any(|(c, _)| *c == id) => id,
+            _ => "-".to_owned(),
         }
     }
 

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::Bytes;
-use http_body_util::{BodyExt, Full, Limited};
+use http_body_util::{BodyExt, Full};
 use hyper::body::Incoming as Body;
 use hyper::header::{HeaderName, HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
 use hyper::server::conn::http1;
@@ -54,24 +54,41 @@ async fn serve(stream: TcpStream, peer: SocketAddr, app: Arc<App>) {
         .await;
 }
 
+/// Past the body limit, the rest of a body is still read (and thrown away) up to this size so
+/// that the client finishes sending and reads the 413; beyond it the connection is answered at
+/// once and closed.
+const DRAIN_CAP: usize = 64 * 1024 * 1024;
+
+/// Reads a body up to `limit` bytes: `(bytes, false)`, or `(empty, true)` when it is larger.
 async fn read_body(
-    body: Body,
+    mut body: Body,
     limit: usize,
     declared: Option<u64>,
 ) -> Result<(Vec<u8>, bool), Dropped> {
-    if declared.is_some_and(|n| n > limit as u64) {
+    if declared.is_some_and(|n| n > DRAIN_CAP as u64) {
         return Ok((Vec::new(), true));
     }
-    match Limited::new(body, limit).collect().await {
-        Ok(collected) => Ok((collected.to_bytes().to_vec(), false)),
-        Err(e)
-            if e.downcast_ref::<http_body_util::LengthLimitError>()
-                .is_some() =>
-        {
-            Ok((Vec::new(), true))
+    let mut buf = Vec::new();
+    let mut seen = 0usize;
+    let mut over = declared.is_some_and(|n| n > limit as u64);
+    while let Some(frame) = body.frame().await {
+        let Ok(data) = frame.map_err(|_| Dropped)?.into_data() else {
+            continue;
+        };
+        seen = seen.saturating_add(data.len());
+        if seen > DRAIN_CAP {
+            return Ok((Vec::new(), true));
         }
-        Err(_) => Err(Dropped),
+        if seen > limit {
+            over = true;
+        }
+        if over {
+            buf = Vec::new();
+        } else {
+            buf.extend_from_slice(&data);
+        }
     }
+    Ok((buf, over))
 }
 
 async fn handle(

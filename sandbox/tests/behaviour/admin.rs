@@ -76,3 +76,38 @@ async fn the_request_log_shows_what_reached_the_sandbox() {
         1
     );
 }
+
+/// The admin API answers loopback peers only: reach the sandbox on this machine's own
+/// non-loopback address (skipped when the machine has none).
+#[tokio::test]
+async fn the_admin_api_refuses_non_loopback_peers() {
+    let probe = std::net::UdpSocket::bind("0.0.0.0:0").unwrap();
+    let local = match probe
+        .connect("10.255.255.255:9")
+        .and_then(|_| probe.local_addr())
+    {
+        Ok(a) if !a.ip().is_loopback() && !a.ip().is_unspecified() => a.ip(),
+        _ => return,
+    };
+    let sb = start_with(|c| c.host = "0.0.0.0".parse().unwrap()).await;
+    let remote = std::net::SocketAddr::new(local, sb.addr.port());
+    let r = raw(remote, "GET", "/__sandbox/requests", &[], b"")
+        .await
+        .unwrap();
+    r.error(403, "forbidden_ressource");
+    let same = raw(remote, "POST", "/__sandbox/reset", &[], b"")
+        .await
+        .unwrap();
+    assert_eq!(same.status, 403);
+    // The API itself answers them.
+    let api = raw(
+        remote,
+        "GET",
+        &path("/users"),
+        &[("Authorization", format!("Bearer {}", sb.token))],
+        b"",
+    )
+    .await
+    .unwrap();
+    assert_eq!(api.status, 200);
+}

@@ -401,3 +401,50 @@ async fn the_server_enforces_the_documented_rules_itself() {
         .error(400, "param_error");
     assert!(e["errors"]["IBAN"].is_string(), "{e}");
 }
+
+#[tokio::test]
+async fn legal_categorize_and_updates_use_the_stored_user() {
+    let sb = start().await;
+    let payer = json!({
+        "Name": "Payer Ltd", "LegalPersonType": "BUSINESS", "Email": "payer.ltd@example.com",
+        "LegalRepresentative": {"FirstName": "Ann", "LastName": "Lee", "Email": "ann.lee@example.com"},
+        "TermsAndConditionsAccepted": false, "UserCategory": "PAYER"
+    });
+    let created = sb.create("/sca/users/legal", &payer).await;
+    assert_eq!(created["UserStatus"], "ACTIVE");
+    let id = created["Id"].as_str().unwrap();
+    let rel = format!("/sca/users/legal/{id}/category");
+    let body = json!({
+        "UserCategory": "OWNER", "TermsAndConditionsAccepted": true,
+        "LegalRepresentative": {"Birthday": 652117514, "Nationality": "FR", "CountryOfResidence": "FR"},
+        "HeadquartersAddress": {"AddressLine1": "1 rue", "City": "Paris", "PostalCode": "75001", "Country": "FR"}
+    });
+    // A BUSINESS owner needs a CompanyNumber: not in the body, not stored.
+    let e = sb.put(&rel, &body).await.error(400, "param_error");
+    assert!(e["errors"]["CompanyNumber"].is_string(), "{e}");
+    let mut full = body.clone();
+    full["CompanyNumber"] = json!("123456789");
+    let ok = sb.put(&rel, &full).await;
+    assert_eq!(ok.status, 200, "{}", ok.text());
+    let v = ok.json();
+    assert_eq!(
+        v["LegalRepresentative"]["Email"], "ann.lee@example.com",
+        "kept from the stored user"
+    );
+    assert_eq!(v["UserStatus"], "PENDING_USER_ACTION");
+    let redirect = v["PendingUserAction"]["RedirectUrl"].as_str().unwrap();
+    sb.finish_sca(redirect, "https://platform.example/", "complete")
+        .await;
+
+    // The representative's email is an SCA contact detail: changing it re-enrolls.
+    let upd = sb
+        .put(
+            &format!("/sca/users/legal/{id}"),
+            &json!({"LegalRepresentative": {"Email": "ann.new@example.com"}}),
+        )
+        .await
+        .json();
+    assert_eq!(upd["UserStatus"], "PENDING_USER_ACTION");
+    assert_eq!(upd["LegalRepresentative"]["FirstName"], "Ann");
+    assert!(upd["PendingUserAction"]["RedirectUrl"].is_string());
+}
