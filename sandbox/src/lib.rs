@@ -90,10 +90,21 @@ impl Sandbox {
 pub async fn start(config: Config) -> std::io::Result<Sandbox> {
     let listener = TcpListener::bind((config.host, config.port)).await?;
     let addr = listener.local_addr()?;
+    // A wildcard bind (0.0.0.0, ::) is reached on loopback by default.
+    let shown = if addr.ip().is_unspecified() {
+        let ip = if addr.is_ipv4() {
+            std::net::IpAddr::from([127, 0, 0, 1])
+        } else {
+            std::net::IpAddr::from(std::net::Ipv6Addr::LOCALHOST)
+        };
+        SocketAddr::new(ip, addr.port())
+    } else {
+        addr
+    };
     let url = config
         .public_url
         .clone()
-        .unwrap_or_else(|| format!("http://{addr}"));
+        .unwrap_or_else(|| format!("http://{shown}"));
     let app = Arc::new(app::App::new(&config, url.clone()));
     let accept = tokio::spawn(http::accept_loop(listener, app));
     Ok(Sandbox { addr, url, accept })
