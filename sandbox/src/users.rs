@@ -633,14 +633,18 @@ pub fn update(store: &mut Store, call: &Call<'_>, person: Person, sca: bool) -> 
     } else {
         input
     };
-    if stored.data.get("TermsAndConditionsAccepted") == Some(&json!(true))
-        && input.get("TermsAndConditionsAccepted") == Some(&json!(false))
-    {
-        return api_error(
-            400,
-            "invalid_action",
-            "The TermsAndConditionsAccepted value cannot be changed from true to false",
-        );
+    if input.get("TermsAndConditionsAccepted") == Some(&json!(false)) {
+        // "Must be true on all calls for Owners (both POST and PUT)" (docs, T&Cs guide).
+        if stored.is_owner() {
+            return terms_not_accepted();
+        }
+        if stored.data.get("TermsAndConditionsAccepted") == Some(&json!(true)) {
+            return api_error(
+                400,
+                "invalid_action",
+                "The TermsAndConditionsAccepted value cannot be changed from true to false",
+            );
+        }
     }
     if let Some(category) = input.get("UserCategory").and_then(Value::as_str) {
         let changed = !category.eq_ignore_ascii_case(stored.str("UserCategory").unwrap_or(""));

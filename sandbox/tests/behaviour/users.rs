@@ -272,8 +272,22 @@ async fn updates_merge_and_owner_contact_changes_trigger_reenrollment() {
     assert_eq!(v["UserStatus"], "PENDING_USER_ACTION", "{v}");
     assert!(v["PendingUserAction"]["RedirectUrl"].is_string());
 
+    // T&Cs must stay accepted on every PUT of an OWNER; a PAYER cannot revoke them either.
     let revoke = sb
         .put(&rel, &json!({"TermsAndConditionsAccepted": false}))
+        .await;
+    revoke.error(403, "user_hasnt_accepted_terms_and_conditions");
+    let mut payer = natural_payer();
+    payer["TermsAndConditionsAccepted"] = json!(true);
+    let pid = sb.create("/sca/users/natural", &payer).await["Id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let revoke = sb
+        .put(
+            &format!("/sca/users/natural/{pid}"),
+            &json!({"TermsAndConditionsAccepted": false}),
+        )
         .await;
     revoke.error(400, "invalid_action");
     let recategorize = sb.put(&rel, &json!({"UserCategory": "PAYER"})).await;
