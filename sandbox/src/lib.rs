@@ -35,22 +35,22 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
-pub mod admin;
-pub mod app;
+mod admin;
+mod app;
 pub mod config;
-pub mod faults;
+mod faults;
 mod http;
-pub mod kyc;
-pub mod lists;
-pub mod ratelimit;
-pub mod reply;
-pub mod reqlog;
-pub mod resources;
-pub mod rules;
-pub mod sca;
-pub mod store;
-pub mod users;
-pub mod util;
+mod kyc;
+mod lists;
+mod ratelimit;
+mod reply;
+mod reqlog;
+mod resources;
+mod rules;
+mod sca;
+mod store;
+mod users;
+mod util;
 
 use std::net::SocketAddr;
 use std::sync::Arc;

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use mangopay_wasm::model::{ApiErrorBody, ApiErrorType};
-use mangopay_wasm::validate::{Report, PARAM_ERROR_MESSAGE};
+use mangopay_wasm::validate::PARAM_ERROR_MESSAGE;
 use serde::Serialize;
 
 use crate::util::{now_unix, uuid};
@@ -80,14 +80,6 @@ impl Reply {
         self.headers.push((name.to_owned(), value.into()));
         self
     }
-
-    /// The first value of a header set on this reply (name compared ignoring ASCII case).
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
 }
 
 /// Mangopay's error body `{Message, Type, Id, Date, errors}` with a fresh `Id` and `Date`.
@@ -131,11 +123,6 @@ pub fn param_error(field: &str, message: &str) -> Reply {
     let mut errors = BTreeMap::new();
     errors.insert(field.to_owned(), message.to_owned());
     param_errors(errors)
-}
-
-/// `400 param_error` from a validation report.
-pub fn report_error(report: &Report) -> Reply {
-    param_errors(report.errors())
 }
 
 /// `404 ressource_not_found` as Mangopay words it (its spelling, its trailing space).

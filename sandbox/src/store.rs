@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Map, Value};
 
-use crate::util::{now_unix, random_hex};
+use crate::util::random_hex;
 
 /// Natural or legal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,8 +48,6 @@ pub struct ScaState {
 pub struct User {
     /// The Id.
     pub id: String,
-    /// Creation order.
-    pub seq: u64,
     /// Natural or legal.
     pub person: Person,
     /// The response fields.
@@ -295,9 +293,4 @@ impl Store {
         self.sessions.clear();
         self.idempotency.clear();
     }
-}
-
-/// The current Unix time, for `CreationDate` and friends.
-pub fn timestamp() -> i64 {
-    now_unix()
 }

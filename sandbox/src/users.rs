@@ -248,7 +248,7 @@ fn clear_owner_only(user: &mut User) {
     }
 }
 
-fn new_user(person: Person, id: &str, seq: u64, now: i64) -> User {
+fn new_user(person: Person, id: &str, now: i64) -> User {
     let mut data = Map::new();
     let mut put = |k: &str, v: Value| {
         data.insert(k.to_owned(), v);
@@ -301,7 +301,6 @@ fn new_user(person: Person, id: &str, seq: u64, now: i64) -> User {
     put("UserStatus", json!("ACTIVE"));
     User {
         id: id.to_owned(),
-        seq,
         person,
         data,
         sca: ScaState::default(),
@@ -538,8 +537,7 @@ pub fn create(store: &mut Store, call: &Call<'_>, person: Person, sca: bool) -> 
     let now = now_unix();
     let id = format!("user_m_{}", ulid());
     let data = store.client(call.client);
-    let seq = data.next_seq();
-    let mut user = new_user(person, &id, seq, now);
+    let mut user = new_user(person, &id, now);
     match (person, sca) {
         (Person::Natural, true) => merge(&mut user.data, input, NATURAL_SCA_INPUT),
         (Person::Natural, false) => merge(&mut user.data, input, NATURAL_LEGACY_INPUT),

@@ -40,12 +40,6 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
     )
 }
 
-/// The UTC calendar year and month of a Unix timestamp.
-pub fn year_month(unix: i64) -> (i64, u32) {
-    let (y, m, _) = civil_from_days(unix.div_euclid(86_400));
-    (y, m)
-}
-
 const WEEKDAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -250,7 +244,6 @@ mod tests {
         assert_eq!(http_date(0), "Thu, 01 Jan 1970 00:00:00 GMT");
         assert_eq!(http_date(951_782_400), "Tue, 29 Feb 2000 00:00:00 GMT");
         assert_eq!(iso_millis(1_658_220_479_007), "2022-07-19T08:47:59.007Z");
-        assert_eq!(year_month(1_658_220_479), (2022, 7));
     }
 
     #[test]
