@@ -300,10 +300,6 @@ impl App {
         if let Err(r) = self.authenticate(req, client) {
             return respond(r);
         }
-        let body = match parse_body(req, endpoint) {
-            Ok(b) => b,
-            Err(r) => return respond(r),
-        };
         let key = match idempotency_key(req, endpoint) {
             Ok(k) => k,
             Err(r) => return respond(r),
@@ -315,6 +311,11 @@ impl App {
         }
         let idem = key.as_deref().map(|k| (client, k));
         self.with_faults(req, &fault_path, notes, idem, |app| {
+            // Inside the API: a body refused here still uses up its idempotency key.
+            let body = match parse_body(req, endpoint) {
+                Ok(b) => b,
+                Err(r) => return r,
+            };
             let call = Call {
                 settings: &app.settings,
                 route: &route,

@@ -114,7 +114,32 @@ async fn the_409_applies_whatever_the_first_status_was() {
     assert_eq!(replay["StatusCode"], "400");
     assert_eq!(replay["Resource"]["Type"], "param_error");
 
-    // A 204 is recorded too (KYC page), and keys are only for POSTs.
+    // A body the API cannot read uses up its key too.
+    let k2 = "malformed-body-key-01";
+    let malformed = sb
+        .send(
+            "POST",
+            &path("/sca/users/natural"),
+            &[
+                ("Authorization", format!("Bearer {}", sb.token)),
+                ("Content-Type", "application/json".into()),
+                ("Idempotency-Key", k2.into()),
+            ],
+            b"{oops",
+        )
+        .await;
+    malformed.error(400, "param_error");
+    let retry = sb
+        .call_with(
+            "POST",
+            "/sca/users/natural",
+            Some(&natural_payer()),
+            &key(k2),
+        )
+        .await;
+    retry.error(409, "idempotent_creation_conflict");
+
+    // Keys are only for POSTs.
     let put = sb
         .call_with("PUT", "/sca/users/natural/nope", Some(&json!({})), &key(k))
         .await;
