@@ -31,4 +31,5 @@
 
 pub mod api;
 pub mod model;
+pub mod transport;
 pub mod validate;
