@@ -14,12 +14,11 @@ pub const DEFAULT_MAX_RETRIES: u32 = 2;
 pub const MAX_RETRIES_LIMIT: u32 = 10;
 
 /// The `credentials` mode of `fetch`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Credentials {
     /// `omit`
     Omit,
     /// `same-origin` (the `fetch` default)
-    #[default]
     SameOrigin,
     /// `include` (cookies to a cross-origin proxy)
     Include,
@@ -47,8 +46,9 @@ pub struct Config {
     pub api_key: Option<String>,
     /// Headers added to every request.
     pub headers: Vec<(String, String)>,
-    /// The `credentials` mode of `fetch`.
-    pub credentials: Credentials,
+    /// The `credentials` mode of `fetch`; `None` leaves `fetch`'s default (and works in
+    /// runtimes such as workerd that refuse the option).
+    pub credentials: Option<Credentials>,
     /// The per-attempt timeout.
     pub timeout_ms: u64,
     /// Retries after the first attempt.
@@ -67,7 +67,7 @@ impl Config {
             base_url: DEFAULT_BASE_URL.to_owned(),
             api_key: None,
             headers: Vec::new(),
-            credentials: Credentials::default(),
+            credentials: None,
             timeout_ms: DEFAULT_TIMEOUT_MS,
             max_retries: DEFAULT_MAX_RETRIES,
             validate: true,
@@ -126,9 +126,9 @@ impl Config {
         }
         if let Some(v) = present(map, "credentials") {
             config.credentials = match v.as_str() {
-                Some("omit") => Credentials::Omit,
-                Some("same-origin") => Credentials::SameOrigin,
-                Some("include") => Credentials::Include,
+                Some("omit") => Some(Credentials::Omit),
+                Some("same-origin") => Some(Credentials::SameOrigin),
+                Some("include") => Some(Credentials::Include),
                 _ => {
                     return Err(bad(
                         "credentials must be \"omit\", \"same-origin\" or \"include\".",
@@ -236,7 +236,7 @@ mod tests {
         assert_eq!(c.base_url, "http://127.0.0.1:9/api");
         assert_eq!(c.headers, vec![("X-CSRF-Token".into(), "t".into())]);
         assert_eq!((c.timeout_ms, c.max_retries, c.validate), (5, 0, false));
-        assert_eq!(c.credentials, Credentials::Include);
+        assert_eq!(c.credentials, Some(Credentials::Include));
     }
 
     #[test]

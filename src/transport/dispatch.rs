@@ -3,9 +3,11 @@
 
 use serde_json::Value;
 
-use crate::api::{self, ListOptions, Request, Sort};
+use crate::api::{self, ListOptions, Method, Request, Sort};
 use crate::validate::{self, Report, ValidatorKind};
 
+use super::client::{Call, CallOptions};
+use super::config::is_token;
 use super::error::ApiError;
 
 /// A request ready to send, and for a list the page it asks for (`page`, `perPage`, with the
@@ -337,4 +339,171 @@ impl<'a> Args<'a> {
             .map(Some)
             .ok_or_else(|| ApiError::invalid_argument(format!("{name} must be a whole number.")))
     }
+}
+
+/// The per-call options `{idempotencyKey?, headers?, timeoutMs?}` (JSON from JS; `signal` and
+/// `onProgress` stay on the JS side): the call options and the timeout override.
+pub fn call_options(value: &Value) -> Result<(CallOptions, Option<u64>), ApiError> {
+    let mut options = CallOptions::default();
+    let map = match value {
+        Value::Null => return Ok((options, None)),
+        Value::Object(map) => map,
+        _ => {
+            return Err(ApiError::invalid_argument(
+                "The call options must be an object.",
+            ))
+        }
+    };
+    let present = |k: &str| map.get(k).filter(|v| !v.is_null());
+    if let Some(key) = present("idempotencyKey") {
+        let key = key
+            .as_str()
+            .ok_or_else(|| ApiError::invalid_argument("idempotencyKey must be a string."))?;
+        ok(validate::idempotency_key(key))?;
+        options.idempotency_key = Some(key.to_owned());
+    }
+    if let Some(headers) = present("headers") {
+        options.headers = header_map(headers)?;
+    }
+    let timeout = present("timeoutMs").map(timeout_ms).transpose()?;
+    Ok((options, timeout))
+}
+
+/// A per-call timeout: milliseconds above 0 (at most an hour).
+fn timeout_ms(value: &Value) -> Result<u64, ApiError> {
+    match value.as_f64() {
+        Some(ms) if ms.is_finite() && ms > 0.0 && ms <= 3_600_000.0 => Ok(ms.ceil() as u64),
+        _ => Err(ApiError::invalid_argument(
+            "timeoutMs must be a number of milliseconds above 0.",
+        )),
+    }
+}
+
+/// A headers object of strings, checked.
+fn header_map(value: &Value) -> Result<Vec<(String, String)>, ApiError> {
+    let Value::Object(map) = value else {
+        return Err(ApiError::invalid_argument(
+            "headers must be an object of strings.",
+        ));
+    };
+    map.iter()
+        .map(|(name, v)| match v.as_str() {
+            Some(text) if is_token(name) && !text.contains(['\r', '\n']) => {
+                Ok((name.clone(), text.to_owned()))
+            }
+            _ => Err(ApiError::invalid_argument(format!(
+                "header {name} is not a valid header."
+            ))),
+        })
+        .collect()
+}
+
+/// `mp.request({method, path, query?, headers?, body?, idempotencyKey?, timeoutMs?})`, the raw
+/// passthrough: the call (path relative to `/v2.01/{ClientId}`) and its options.
+pub fn raw_call(value: &Value) -> Result<(Call, CallOptions, Option<u64>), ApiError> {
+    let Value::Object(map) = value else {
+        return Err(ApiError::invalid_argument("request() takes an object."));
+    };
+    let present = |k: &str| map.get(k).filter(|v| !v.is_null());
+    let method = present("method")
+        .and_then(Value::as_str)
+        .and_then(Method::parse)
+        .ok_or_else(|| ApiError::invalid_argument("method must be GET, POST, PUT or DELETE."))?;
+    let path = present("path").and_then(Value::as_str).unwrap_or("");
+    let bad_path = !path.starts_with('/')
+        || path.contains(['?', '#', '\\'])
+        || path.chars().any(|c| c.is_whitespace() || c.is_control())
+        || path.split('/').any(|s| s == ".." || s == ".");
+    if bad_path {
+        return Err(ApiError::invalid_argument(
+            "path must be an absolute path under /v2.01/{ClientId} without a query.",
+        ));
+    }
+    let mut path_and_query = path.to_owned();
+    match present("query") {
+        None => {}
+        Some(Value::String(q)) => {
+            let q = q.strip_prefix('?').unwrap_or(q);
+            if !q.is_empty() {
+                path_and_query.push('?');
+                path_and_query.push_str(q);
+            }
+        }
+        Some(Value::Object(q)) => {
+            let mut sep = '?';
+            for (k, v) in q {
+                let text = match v {
+                    Value::Null => continue,
+                    Value::String(s) => s.clone(),
+                    Value::Number(_) | Value::Bool(_) => v.to_string(),
+                    _ => {
+                        return Err(ApiError::invalid_argument(
+                            "query values must be strings, numbers or booleans.",
+                        ))
+                    }
+                };
+                path_and_query.push(sep);
+                path_and_query.push_str(&api::encode_component(k));
+                path_and_query.push('=');
+                path_and_query.push_str(&api::encode_component(&text));
+                sep = '&';
+            }
+        }
+        Some(_) => {
+            return Err(ApiError::invalid_argument(
+                "query must be a string or an object.",
+            ))
+        }
+    }
+    let mut options = CallOptions::default();
+    if let Some(headers) = present("headers") {
+        options.headers = header_map(headers)?;
+    }
+    let content_type = options
+        .headers
+        .iter()
+        .position(|(k, _)| k.eq_ignore_ascii_case("Content-Type"))
+        .map(|i| options.headers.remove(i).1);
+    if let Some(i) = options
+        .headers
+        .iter()
+        .position(|(k, _)| k.eq_ignore_ascii_case("Idempotency-Key"))
+    {
+        let (_, key) = options.headers.remove(i);
+        options.idempotency_key = Some(key);
+    }
+    if let Some(key) = present("idempotencyKey") {
+        options.idempotency_key = Some(
+            key.as_str()
+                .ok_or_else(|| ApiError::invalid_argument("idempotencyKey must be a string."))?
+                .to_owned(),
+        );
+    }
+    let body = match present("body") {
+        None => None,
+        Some(Value::String(text)) => Some(text.clone()),
+        Some(_) => return Err(ApiError::invalid_argument("body must be a string.")),
+    };
+    let timeout = present("timeoutMs").map(timeout_ms).transpose()?;
+    let body = body.map(|text| {
+        let content_type: &'static str = match content_type.as_deref() {
+            Some(t) if t.starts_with("application/x-www-form-urlencoded") => {
+                "application/x-www-form-urlencoded"
+            }
+            _ => "application/json",
+        };
+        (content_type, text)
+    });
+    Ok((
+        Call {
+            method,
+            path_and_query,
+            body,
+            idempotent: method == Method::Post,
+            replay: false,
+            client_scoped: true,
+        },
+        options,
+        timeout,
+    ))
 }
