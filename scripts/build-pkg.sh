@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the npm package `mangopay-wasm` into pkg/dist/ (generated, not committed):
-#   1. cargo builds the crate for wasm32 twice with the size profile: the full client (default
-#      features) and the validation-only flavour (features `js-validate`, no transport);
+#   1. cargo builds the crate for wasm32 twice with the size profile `wasm-release`: the full
+#      client (default features) and the validation-only flavour (`--no-default-features
+#      --features js`: validators, schemas and errors, no `client` transport);
 #   2. wasm-bindgen `--target web` emits one glue per flavour (every runtime's entry shares it);
 #   3. npm binaryen's `wasm-opt -Oz` shrinks each .wasm and strips debug/producers sections;
 #   4. pkg/build/assemble.mjs adds the per-runtime entry shims, CommonJS glue and public types.
@@ -24,13 +25,19 @@ log() { printf '\033[1;34m[build-pkg]\033[0m %s\n' "$*"; }
 bin=tools/node_modules/.bin
 out=target/npm
 dist=pkg/dist
-validate_features=js-validate
+validate_features=js
 
 [ -x "$bin/wasm-opt" ] && [ -x "$bin/esbuild" ] || bash scripts/setup.sh node
 command -v wasm-bindgen >/dev/null || bash scripts/setup.sh bindgen
 
-# The size profile the client defines, or `release` (same settings) until it exists.
-if grep -q '^\[profile\.wasm-release\]' Cargo.toml; then profile=wasm-release; else profile=release; fi
+# The size profile (release settings, but keeping the custom sections wasm-bindgen reads; names
+# are stripped by wasm-opt). Without it, `release` with strip turned off is the same thing.
+if grep -q '^\[profile\.wasm-release\]' Cargo.toml; then
+  profile=wasm-release
+else
+  profile=release
+  export CARGO_PROFILE_RELEASE_STRIP=false
+fi
 
 # Everything the output depends on, hashed: sources, manifests, package files, tool versions.
 inputs_hash() {
