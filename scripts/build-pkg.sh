@@ -56,27 +56,28 @@ if [ "$force" = 0 ] && [ "$(cat "$out/.dist-stamp" 2>/dev/null)" = "$stamp" ] &&
   exit 0
 fi
 
-# $1: flavour name; $2: cargo target dir (one per flavour: both would otherwise overwrite the same
-# cdylib and rebuild each other); the rest: cargo feature arguments.
+# $1: flavour; $2: the glue's file name; $3: cargo target dir (one per flavour: both would
+# otherwise overwrite the same cdylib and rebuild each other); the rest: cargo feature arguments.
 build_flavour() {
-  local name=$1 target_dir=$2 wasm
-  shift 2
+  local name=$1 glue=$2 target_dir=$3 wasm
+  shift 3
   log "$name: cargo build --target wasm32-unknown-unknown --profile $profile $*"
   cargo build --lib --locked --target wasm32-unknown-unknown --profile "$profile" \
     --target-dir "$target_dir" "$@"
   wasm="$target_dir/wasm32-unknown-unknown/$profile/mangopay_wasm.wasm"
   rm -rf "$out/bindgen/$name"
-  wasm-bindgen --target web --out-name mangopay_wasm --out-dir "$out/bindgen/$name" "$wasm"
+  wasm-bindgen --target web --out-name "$glue" --out-dir "$out/bindgen/$name" "$wasm"
   "$bin/wasm-opt" -Oz --strip-debug --strip-producers \
-    "$out/bindgen/$name/mangopay_wasm_bg.wasm" -o "$out/bindgen/$name/mangopay_wasm_bg.wasm"
-  log "$name: $(wc -c <"$out/bindgen/$name/mangopay_wasm_bg.wasm") bytes of wasm after wasm-opt -Oz"
+    "$out/bindgen/$name/${glue}_bg.wasm" -o "$out/bindgen/$name/${glue}_bg.wasm"
+  log "$name: $(wc -c <"$out/bindgen/$name/${glue}_bg.wasm") bytes of wasm after wasm-opt -Oz"
 }
 
 mkdir -p "$out"
-build_flavour full target
-build_flavour validate target/wasm-validate --no-default-features --features "$validate_features"
-node pkg/build/assemble.mjs "$out/bindgen/full" "$dist"
-node pkg/build/assemble.mjs "$out/bindgen/validate" "$dist/validate"
+build_flavour full mangopay_wasm target
+build_flavour validate mangopay_validate target/wasm-validate \
+  --no-default-features --features "$validate_features"
+node pkg/build/assemble.mjs "$out/bindgen/full" "$dist" mangopay_wasm
+node pkg/build/assemble.mjs "$out/bindgen/validate" "$dist/validate" mangopay_validate
 echo "$stamp" >"$out/.dist-stamp"
 log "assembled $dist/"
 

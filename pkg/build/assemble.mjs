@@ -1,26 +1,33 @@
 // Assembles one flavour of the npm package (the full client, or the validate-only build) from
 // wasm-bindgen's `--target web` output: one glue and one .wasm shared by every runtime's entry.
 //
-//   node pkg/build/assemble.mjs <bindgen-out-dir> <dest-dir>
+//   node pkg/build/assemble.mjs <bindgen-out-dir> <dest-dir> <name>
 //
-// <bindgen-out-dir> holds mangopay_wasm.js, mangopay_wasm.d.ts, mangopay_wasm_bg.wasm (already
-// optimised) and snippets/. <dest-dir> (pkg/dist or pkg/dist/validate) receives:
-//   mangopay_wasm.js      the glue, patched so that calls before `ready()` throw `not_ready`
-//   mangopay_wasm.cjs     the same glue as CommonJS (for `require`)
-//   mangopay_wasm_bg.wasm, snippets/, not-ready.js
+// <bindgen-out-dir> holds <name>.js, <name>.d.ts, <name>_bg.wasm (already optimised) and
+// snippets/; <name> is `mangopay_wasm` (full client) or `mangopay_validate` (validate-only: a
+// distinct file name, so bundlers and workerd configs that flatten paths never mix the two).
+// <dest-dir> (pkg/dist or pkg/dist/validate) receives:
+//   <name>.js             the glue, patched so that calls before `ready()` throw `not_ready`
+//   <name>_bg.wasm, snippets/, not-ready.js
+//   the client's JS layer (src/wasm/js/*.js, *.d.ts) when it exists: it shapes the raw wasm
+//                         exports into the public API (index.js: full; validate.js: validate-only)
+//   api.js                the public API every entry re-exports: the JS layer's module, or the
+//                         glue's exports when there is no layer
+//   <name>.cjs            api.js + the glue's initSync as one CommonJS file (for `require`)
 //   web.js browser.js node.js node.cjs workerd.js deno.js   the per-runtime entry shims
-//   index.d.ts index.d.cts   the public types: the glue's declarations plus `ready()`
+//   index.d.ts index.d.cts   the public types: the layer's (or glue's) declarations + `ready()`
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const pkgDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const repoDir = resolve(pkgDir, "..");
 const shimDir = join(pkgDir, "src");
+const layerDir = join(repoDir, "src/wasm/js");
 const esbuild = join(repoDir, "tools/node_modules/.bin/esbuild");
-const glueName = "mangopay_wasm";
 const shims = ["web.js", "browser.js", "node.js", "node.cjs", "workerd.js", "deno.js", "not-ready.js"];
+
 
 function fail(message) {
   console.error(`assemble: ${message}`);
@@ -58,14 +65,23 @@ function patchGlue(js) {
 }
 
 /** The glue's declarations without the init plumbing (`InitInput`, `initSync`, default init). */
-function publicTypes(dts) {
+function glueTypes(dts) {
   const cut = dts.indexOf("\nexport type InitInput");
   if (cut < 0) fail("the glue's .d.ts has no `export type InitInput` section to cut");
-  return `${dts.slice(0, cut).trimEnd()}\n${readFileSync(join(shimDir, "ready.d.ts"), "utf8")}`;
+  return dts.slice(0, cut);
 }
 
-const [srcDir, destDir] = process.argv.slice(2).map((p) => p && resolve(p));
-if (!srcDir || !destDir) fail("usage: assemble.mjs <bindgen-out-dir> <dest-dir>");
+/** Public declarations (the layer's module, or the glue's) followed by `ready()`. */
+function publicTypes(dts) {
+  const ready = readFileSync(join(shimDir, "ready.d.ts"), "utf8").replaceAll("mangopay_wasm", glueName);
+  return `${dts.trimEnd()}\n${ready}`;
+}
+
+const [srcArg, destArg, glueName] = process.argv.slice(2);
+if (!srcArg || !destArg || !/^mangopay_\w+$/.test(glueName || "")) {
+  fail("usage: assemble.mjs <bindgen-out-dir> <dest-dir> <mangopay_name>");
+}
+const [srcDir, destDir] = [resolve(srcArg), resolve(destArg)];
 for (const f of [`${glueName}.js`, `${glueName}.d.ts`, `${glueName}_bg.wasm`]) {
   if (!existsSync(join(srcDir, f))) fail(`missing ${join(srcDir, f)}`);
 }
@@ -76,18 +92,46 @@ mkdirSync(destDir, { recursive: true });
 writeFileSync(join(destDir, `${glueName}.js`), patchGlue(readFileSync(join(srcDir, `${glueName}.js`), "utf8")));
 cpSync(join(srcDir, `${glueName}_bg.wasm`), join(destDir, `${glueName}_bg.wasm`));
 if (existsSync(join(srcDir, "snippets"))) cpSync(join(srcDir, "snippets"), join(destDir, "snippets"), { recursive: true });
-for (const shim of shims) cpSync(join(shimDir, shim), join(destDir, shim));
+// The shims are written for the full client's file names.
+for (const shim of shims) {
+  const text = readFileSync(join(shimDir, shim), "utf8");
+  writeFileSync(join(destDir, shim), text.replaceAll("mangopay_wasm", glueName));
+}
 
-const types = publicTypes(readFileSync(join(srcDir, `${glueName}.d.ts`), "utf8"));
+// The client's JS layer, when there is one: index.js is the full API, validate.js the
+// validate-only one (the layer imports the glue as "./mangopay_wasm.js"; renamed per flavour).
+const glueDts = glueTypes(readFileSync(join(srcDir, `${glueName}.d.ts`), "utf8"));
+const layerModule = glueName === "mangopay_wasm" ? "index" : "validate";
+const hasLayer = existsSync(join(layerDir, `${layerModule}.js`));
+let apiDts;
+if (hasLayer) {
+  for (const file of readdirSync(layerDir)) {
+    if (!/\.(js|d\.ts)$/.test(file) || (layerModule === "validate" && file.startsWith("index."))) continue;
+    const text = readFileSync(join(layerDir, file), "utf8");
+    writeFileSync(join(destDir, file), text.replaceAll("mangopay_wasm", glueName));
+  }
+  writeFileSync(join(destDir, `${glueName}.d.ts`), glueDts);
+  writeFileSync(join(destDir, "api.js"), `export * from "./${layerModule}.js";\n`);
+  const layerDts = join(layerDir, `${layerModule}.d.ts`);
+  if (!existsSync(layerDts)) fail(`the JS layer has ${layerModule}.js but no ${layerModule}.d.ts`);
+  apiDts = `export * from "./${layerModule}.js";\n`;
+} else {
+  writeFileSync(join(destDir, "api.js"), `export * from "./${glueName}.js";\n`);
+  apiDts = glueDts;
+}
+const types = publicTypes(apiDts);
 writeFileSync(join(destDir, "index.d.ts"), types);
 writeFileSync(join(destDir, "index.d.cts"), types);
 
-// CommonJS: the same glue (with its snippets and not-ready.js inlined), converted by esbuild.
-// `import.meta.url` only serves the async default path, which the CommonJS entry never uses.
+// CommonJS: api.js and the glue's initSync (with the snippets and not-ready.js) as one file,
+// converted by esbuild. `import.meta.url` only serves the async default path, which the
+// CommonJS entry never uses.
+const cjsEntry = join(destDir, "cjs-entry.js");
+writeFileSync(cjsEntry, `export * from "./api.js";\nexport { initSync } from "./${glueName}.js";\n`);
 execFileSync(
   esbuild,
   [
-    join(destDir, `${glueName}.js`),
+    cjsEntry,
     "--bundle",
     "--format=cjs",
     "--platform=node",
@@ -98,3 +142,4 @@ execFileSync(
   ],
   { stdio: "inherit" },
 );
+rmSync(cjsEntry);

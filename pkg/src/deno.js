@@ -5,7 +5,7 @@ import { initSync } from "./mangopay_wasm.js";
 
 initSync({ module: wasmModule });
 
-export * from "./mangopay_wasm.js";
+export * from "./api.js";
 
 /** Already done on import here; kept so that `await ready()` works in every runtime. */
 export async function ready() {}

@@ -4,7 +4,7 @@ import { initSync } from "./mangopay_wasm.js";
 
 initSync({ module: readFileSync(new URL("./mangopay_wasm_bg.wasm", import.meta.url)) });
 
-export * from "./mangopay_wasm.js";
+export * from "./api.js";
 
 /** Already done on import here; kept so that `await ready()` works in every runtime. */
 export async function ready() {}

@@ -4,7 +4,7 @@
 import init from "./mangopay_wasm.js";
 import { mangopayLikeError, recordLoadFailure } from "./not-ready.js";
 
-export * from "./mangopay_wasm.js";
+export * from "./api.js";
 
 /**
  * Loads and instantiates the WebAssembly module. Idempotent and safe to call concurrently: every
