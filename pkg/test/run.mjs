@@ -235,13 +235,13 @@ const consumers = {
   async "node-esm"(sandbox) {
     const dir = await makeProject("node-esm");
     const out = await run(process.execPath, ["main.mjs"], { cwd: dir, env: { CONSUMER_ENV: JSON.stringify({ baseUrl: sandbox, clientId: CLIENT_ID, apiKey: API_KEY }) } });
-    return [{ label: "Node ESM (import)", result: parseResult(out), expected: 1 + FULL + SLIM }];
+    return [{ label: "Node ESM (import)", result: parseResult(out), expected: 2 + FULL + SLIM }];
   },
 
   async "node-cjs"(sandbox) {
     const dir = await makeProject("node-cjs", { type: "commonjs" });
     const out = await run(process.execPath, ["main.cjs"], { cwd: dir, env: { CONSUMER_ENV: JSON.stringify({ baseUrl: sandbox, clientId: CLIENT_ID, apiKey: API_KEY }) } });
-    return [{ label: "Node CommonJS (require)", result: parseResult(out), expected: 1 + FULL + SLIM }];
+    return [{ label: "Node CommonJS (require)", result: parseResult(out), expected: 2 + FULL + SLIM }];
   },
 
   async "esbuild-app"(sandbox) {
@@ -313,7 +313,7 @@ const consumers = {
         NO_COLOR: "1",
       },
     });
-    return [{ label: "Deno", result: parseResult(out), expected: 1 + FULL + SLIM }];
+    return [{ label: "Deno", result: parseResult(out), expected: 2 + FULL + SLIM }];
   },
 
   async types() {
