@@ -15,7 +15,7 @@
 //   api.js                the public API every entry re-exports: the JS layer's module
 //   <name>.cjs            api.js + the glue's initSync as one CommonJS file (for `require`)
 //   web.js browser.js node.js node.cjs workerd.js deno.js   the per-runtime entry shims
-//   index.d.ts index.d.cts   the public types: the layer's (or glue's) declarations + `ready()`
+//   entry.d.ts entry.d.cts ready.d.ts   the public types of every entry: the layer's + `ready()`
 import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -71,10 +71,16 @@ function glueTypes(dts) {
   return dts.slice(0, cut);
 }
 
-/** Public declarations (the layer's module) followed by pkg's `ready()`. */
-function publicTypes(dts) {
+/**
+ * Public declarations: the layer's module, with pkg's `ready()` (ready.d.ts) re-exported by name,
+ * which wins over a `ready` the layer's module may export too.
+ */
+function writeTypes(layerModule) {
   const ready = readFileSync(join(shimDir, "ready.d.ts"), "utf8").replaceAll("mangopay_wasm", glueName);
-  return `${dts.trimEnd()}\n${ready}`;
+  writeFileSync(join(destDir, "ready.d.ts"), ready);
+  const entry = `export * from "./${layerModule}.js";\nexport { ready, type WasmSource } from "./ready.js";\n`;
+  writeFileSync(join(destDir, "entry.d.ts"), entry);
+  writeFileSync(join(destDir, "entry.d.cts"), entry);
 }
 
 const [srcArg, destArg, glueName] = process.argv.slice(2);
@@ -119,10 +125,7 @@ while (pending.length) {
 }
 writeFileSync(join(destDir, `${glueName}.d.ts`), glueDts);
 writeFileSync(join(destDir, "api.js"), `export * from "./${layerModule}.js";\n`);
-const apiDts = `export * from "./${layerModule}.js";\n`;
-const types = publicTypes(apiDts);
-writeFileSync(join(destDir, "index.d.ts"), types);
-writeFileSync(join(destDir, "index.d.cts"), types);
+writeTypes(layerModule);
 
 // CommonJS: api.js and the glue's initSync (with the snippets and not-ready.js) as one file,
 // converted by esbuild. `import.meta.url` only serves the async default path, which the
