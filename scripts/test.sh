@@ -26,7 +26,21 @@ run_host() {
   cargo build --lib --target wasm32-unknown-unknown --release --locked
 }
 
-if [ $# -eq 0 ]; then set -- setup lint host; fi
+run_pkg() {
+  tier "pkg: build and pack the npm package (stamped: instant when nothing changed)"
+  bash scripts/build-pkg.sh --pack
+  cargo build --release -p mangopay-sandbox --locked
+  tier "pkg: the tarball in Node ESM + CJS, esbuild and Vite apps and a plain page in Chromium, workerd, Deno"
+  node pkg/test/run.mjs
+}
+
+run_types() {
+  tier "types: a TypeScript consumer compiles against the packed .d.ts (tsc --noEmit)"
+  bash scripts/build-pkg.sh --pack
+  node pkg/test/run.mjs types
+}
+
+if [ $# -eq 0 ]; then set -- setup lint host pkg types; fi
 for t in "$@"; do
   "run_$t"
 done
