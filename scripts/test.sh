@@ -26,7 +26,19 @@ run_host() {
   cargo build --lib --target wasm32-unknown-unknown --release --locked
 }
 
-if [ $# -eq 0 ]; then set -- setup lint host; fi
+run_proxy() {
+  tier "proxy: the policy's wasm boundary is clippy-clean for wasm32"
+  cargo clippy -p mangopay-proxy --target wasm32-unknown-unknown --locked -- -D warnings
+  tier "proxy: policy tests (host)"
+  cargo test -p mangopay-proxy --locked
+  tier "proxy: end to end in workerd against the sandbox (happy path, attack suite, Chromium)"
+  cargo build --release -p mangopay-sandbox --locked
+  # The packed SDK's happy path runs when the package can be built (stamped: cheap when warm).
+  if [ -f scripts/build-pkg.sh ]; then bash scripts/build-pkg.sh --pack; fi
+  node proxy/tests/e2e.mjs
+}
+
+if [ $# -eq 0 ]; then set -- setup lint host proxy; fi
 for t in "$@"; do
   "run_$t"
 done
