@@ -3,12 +3,15 @@
 //
 //   node proxy/run.mjs --port 8787 --upstream http://127.0.0.1:8790 --client-id demo-client \
 //     --api-key demo-api-key-0f3c9a7e [--session-secret S] [--origins URL,...] [--www DIR] \
-//     [--endpoints default,closeNatural] [--session-ttl SECS]
+//     [--endpoints default,closeNatural] [--session-ttl SECS] [--main worker.mjs]
 //
 // Builds the policy wasm when its sources changed (cargo + wasm-bindgen + wasm-opt), writes a
 // raw workerd config (mode 0600: it holds the API key) with the modules embedded, starts
 // `workerd serve`, prints `proxy listening on http://127.0.0.1:PORT` once it accepts
 // connections, and on SIGINT/SIGTERM stops workerd and removes the config.
+//
+// `--main` runs your own worker module instead of worker/proxy.mjs (it imports "./proxy.mjs"
+// and calls `createProxy(hooks)`, e.g. with the platform-auth hook).
 
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -32,11 +35,14 @@ function parseArgs(argv) {
     www: "",
     endpoints: "",
     "session-ttl": "0",
+    main: "",
   };
   for (let i = 0; i < argv.length; i++) {
     const name = argv[i].replace(/^--/, "");
     if (name === "help" || name === "h") {
-      console.log(readFileSync(fileURLToPath(import.meta.url), "utf8").split("\n").slice(1, 13).join("\n").replace(/^\/\/ ?/gm, ""));
+      const lines = readFileSync(fileURLToPath(import.meta.url), "utf8").split("\n").slice(1);
+      const header = lines.slice(0, lines.findIndex((l) => !l.startsWith("//")));
+      console.log(header.join("\n").replace(/^\/\/ ?/gm, ""));
       process.exit(0);
     }
     if (!(name in opts) || i + 1 >= argv.length) fail(`unknown or incomplete option ${argv[i]} (see --help)`);
@@ -89,7 +95,7 @@ export function buildIfStale() {
 
 const capnpString = (s) => JSON.stringify(String(s));
 
-function config(opts, port) {
+function config(opts, port, main) {
   const www = opts.www ? resolve(opts.www) : "";
   const text = (name, value) => `      (name = ${capnpString(name)}, text = ${capnpString(value)}),`;
   return `using Workerd = import "/workerd/workerd.capnp";
@@ -104,7 +110,7 @@ ${www ? `    (name = "www", disk = (path = ${capnpString(www)}, writable = false
 
 const proxyWorker :Workerd.Worker = (
   modules = [
-    (name = "proxy.mjs", esModule = embed "../proxy.mjs"),
+${main ? `    (name = "main.mjs", esModule = embed ${capnpString(main)}),\n` : ""}    (name = "proxy.mjs", esModule = embed "../proxy.mjs"),
     (name = "upstream.mjs", esModule = embed "../upstream.mjs"),
     (name = "gen/mangopay_proxy.js", esModule = embed "mangopay_proxy.js"),
     (name = "gen/mangopay_proxy_bg.wasm", wasm = embed "mangopay_proxy_bg.wasm"),
@@ -148,12 +154,21 @@ async function main() {
   if (opts.www && !existsSync(opts.www)) fail(`--www ${opts.www} does not exist`);
   buildIfStale();
   const configFile = join(gen, `workerd-${process.pid}.capnp`);
-  writeFileSync(configFile, config(opts, opts.port), { mode: 0o600 });
+  let main = "";
+  if (opts.main) {
+    if (!existsSync(opts.main)) fail(`--main ${opts.main} does not exist`);
+    main = `main-${process.pid}.mjs`;
+    writeFileSync(join(gen, main), readFileSync(opts.main));
+  }
+  writeFileSync(configFile, config(opts, opts.port, main), { mode: 0o600 });
   const workerd = join(root, "tools", "node_modules", ".bin", "workerd");
   if (!existsSync(workerd)) fail("workerd is missing: run `bash scripts/setup.sh node`");
   const child = spawn(workerd, ["serve", configFile], { stdio: ["ignore", "inherit", "inherit"] });
   let stopping = false;
-  const cleanup = () => rmSync(configFile, { force: true });
+  const cleanup = () => {
+    rmSync(configFile, { force: true });
+    if (main) rmSync(join(gen, main), { force: true });
+  };
   const stop = () => {
     if (stopping) return;
     stopping = true;
@@ -161,6 +176,13 @@ async function main() {
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+  process.on("SIGHUP", stop);
+  // Never leave workerd behind, whatever ends this process.
+  process.on("exit", () => {
+    if (child.exitCode === null) child.kill("SIGKILL");
+    cleanup();
+  });
+  process.stdout.on("error", stop);
   child.on("exit", (code, signal) => {
     cleanup();
     process.exit(stopping ? 0 : code ?? (signal ? 1 : 0));
@@ -172,7 +194,7 @@ async function main() {
     fail(err.message);
   }
   // The key is in workerd's memory now; do not leave it on disk longer than needed.
-  cleanup();
+  rmSync(configFile, { force: true });
   console.log(`proxy listening on http://127.0.0.1:${opts.port}`);
 }
 

@@ -276,6 +276,8 @@ async function attackSuite(state) {
   const attacks = [
     // Traversal and path tricks.
     ["raw .. traversal", () => request({ path: `${API}/users/${userA}/../${userB}`, headers: withA() })],
+    ["raw .. that resolves to an owned user", () => request({ path: `${API}/sca/users/x/../${userA}`, headers: withA() })],
+    ["encoded %2e%2e that resolves to an owned user", () => request({ path: `${API}/sca/users/x/%2e%2e/${userA}`, headers: withA() })],
     ["encoded %2e%2e traversal", () => request({ path: `${API}/users/${userA}/%2e%2e/${userB}`, headers: withA() })],
     ["upper-case %2E%2E to /clients", () => request({ path: `${API}/users/%2E%2E/%2E%2E/clients`, headers: withA() })],
     ["double-encoded %252e%252e", () => request({ path: `${API}/users/${userA}/%252e%252e/${userB}`, headers: withA() })],
@@ -513,6 +515,50 @@ async function chromium(allowedOrigin, allowedPort, otherPort) {
 
 // ---------------------------------------------------------------------------------------------
 
+/** The platform-auth hook, in a second worker (tests/hooked-worker.mjs) with its own sandbox. */
+async function platformHook() {
+  const servers = await start({ main: join(root, "proxy", "tests", "hooked-worker.mjs") });
+  const saved = { proxyUrl, sandboxUrl };
+  ({ proxyUrl, sandboxUrl } = servers);
+  try {
+    const as = async (who) => {
+      const r = await request({ path: "/api/mangopay/session", headers: who ? { "x-test-user": who } : {} });
+      return { r, csrf: r.status === 200 ? json(r).csrfToken : "" };
+    };
+    await check("hook: without the platform's authentication the proxy answers 401", async () => {
+      const { r } = await as(null);
+      assert(r.status === 401, `${r.status}`);
+    });
+    await check("hook: a platform user owns what it creates; another platform user does not", async () => {
+      const alice = await as("alice");
+      assert(alice.r.status === 200 && !alice.r.headers["set-cookie"], "no cookie with the hook");
+      const h = (who, csrf) => ({ "x-test-user": who, "x-csrf-token": csrf, "content-type": "application/json" });
+      let r = await request({
+        method: "POST",
+        path: `${API}/sca/users/natural`,
+        headers: h("alice", alice.csrf),
+        body: JSON.stringify(fixture("users/create_natural_sca_payer.request.json")),
+      });
+      assert(r.status === 200, `create: ${r.status} ${r.body}`);
+      const id = json(r).Id;
+      r = await request({ path: `${API}/sca/users/${id}`, headers: h("alice", alice.csrf) });
+      assert(r.status === 200, `alice reads: ${r.status}`);
+      const bob = await as("bob");
+      const before = await counters();
+      r = await request({ path: `${API}/sca/users/${id}`, headers: h("bob", bob.csrf) });
+      assert(r.status === 403, `bob reads: ${r.status}`);
+      r = await request({ path: `${API}/sca/users/${id}`, headers: h("bob", alice.csrf) });
+      assert(r.status === 403, `bob with alice's CSRF token: ${r.status}`);
+      assert((await counters()) === before, "bob reached the sandbox");
+    });
+  } finally {
+    ({ proxyUrl, sandboxUrl } = saved);
+    await servers.stop();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
 async function main() {
   const www = mkdtempSync(join(tmpdir(), "proxy-www-"));
   mkdirSync(join(www, "sub"));
@@ -536,6 +582,7 @@ async function main() {
     await servers.stop();
     rmSync(www, { recursive: true, force: true });
   }
+  await platformHook();
   console.log(`\nproxy e2e: ${results.passed} passed, ${results.failed} failed, ${results.skipped} skipped`);
   process.exit(results.failed ? 1 : 0);
 }

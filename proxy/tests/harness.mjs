@@ -58,15 +58,17 @@ async function waitForHttp(url, timeoutMs = 30000) {
 
 /**
  * Starts both servers. Options: `origins` (allowed origins), `www` (static dir),
- * `sandboxArgs` (extra sandbox flags).
+ * `main` (a worker module using `createProxy(hooks)`), `sandboxArgs` (extra sandbox flags).
  */
-export async function start({ origins = "", www = "", sandboxArgs = [] } = {}) {
+export async function start({ origins = "", www = "", main = "", sandboxArgs = [] } = {}) {
   const sandboxBin = join(root, "target", "release", "mangopay-sandbox");
   if (!existsSync(sandboxBin)) {
     const r = spawnSync("cargo", ["build", "--release", "-p", "mangopay-sandbox", "--locked"], { cwd: root, stdio: "inherit" });
     if (r.status !== 0) throw new Error("sandbox build failed");
   }
   const children = [];
+  // If the test dies early, take the servers with it.
+  process.on("exit", () => children.forEach((c) => c.exitCode === null && c.kill("SIGTERM")));
   const stop = async () => {
     for (const c of children.reverse()) {
       if (c.exitCode === null && c.signalCode === null) {
@@ -98,6 +100,7 @@ export async function start({ origins = "", www = "", sandboxArgs = [] } = {}) {
     ];
     if (origins) args.push("--origins", origins);
     if (www) args.push("--www", www);
+    if (main) args.push("--main", main);
     const proxy = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
     children.push(proxy);
     await waitForLine(proxy, /proxy listening on http:\/\/127\.0\.0\.1:\d+/, "proxy");

@@ -8,7 +8,7 @@
 //     // Optional: the platform's own authentication instead of the session cookie.
 //     async authenticate(request, env) { return { subject: "platform-user-42" } /* or null */ },
 //     // Optional with `authenticate`: where each subject's ownership token lives.
-//     store: { get: async (subject) => token | null, put: async (subject, token) => {} },
+//     store: { get: async (subject, env) => token | null, put: async (subject, token, env) => {} },
 //   });
 
 import wasmModule from "./gen/mangopay_proxy_bg.wasm";
@@ -118,7 +118,7 @@ export function createProxy(hooks = {}) {
         return errorResponse(401, "invalid_credentials", "Authentication required");
       }
       subject = who.subject;
-      token = (await store.get(subject)) ?? undefined;
+      token = (await store.get(subject, env)) ?? undefined;
     }
     const body = await readBody(request, MAX_BODY);
     if (body === null) return errorResponse(413, "request_entity_too_large", "The request body is too large");
@@ -139,7 +139,7 @@ export function createProxy(hooks = {}) {
         const all = JSON.parse(decision.headers);
         // The session endpoint hands a platform session's token to the store, never to the browser.
         const stored = all.find(([name]) => name === "x-mangopay-proxy-session");
-        if (stored && subject) await store.put(subject, stored[1]);
+        if (stored && subject) await store.put(subject, stored[1], env);
         const headers = all.filter(([name]) => name !== "x-mangopay-proxy-session");
         const status = decision.status;
         return new Response(status === 204 ? null : decision.responseBody, {
@@ -165,7 +165,7 @@ export function createProxy(hooks = {}) {
         ...JSON.parse(finish.headers),
         ...SECURITY_HEADERS,
       ];
-      if (subject && finish.sessionToken) await store.put(subject, finish.sessionToken);
+      if (subject && finish.sessionToken) await store.put(subject, finish.sessionToken, env);
       finish.free();
       const empty = answer.status === 204 || answer.status === 304;
       return new Response(empty ? null : answer.body, { status: answer.status, headers });
