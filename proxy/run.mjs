@@ -72,8 +72,8 @@ function newest(paths) {
   return t;
 }
 
-function run(cmd, args) {
-  const r = spawnSync(cmd, args, { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
+function run(cmd, args, env = process.env) {
+  const r = spawnSync(cmd, args, { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
   if (r.status !== 0) fail(`${cmd} ${args.join(" ")} failed`);
 }
 
@@ -83,13 +83,19 @@ export function buildIfStale() {
   const inputs = [join(root, "src"), join(here, "src"), join(here, "Cargo.toml"), join(root, "Cargo.toml"), join(root, "Cargo.lock")];
   if (existsSync(stamp) && statSync(stamp).mtimeMs >= newest(inputs)) return;
   console.error("proxy: building the policy wasm");
-  run("cargo", ["build", "-p", "mangopay-proxy", "--target", "wasm32-unknown-unknown", "--release", "--locked"]);
+  // wasm-bindgen needs the custom sections that `strip = true` removes: build with the
+  // workspace's `wasm-release` profile when it has one (shared with the package build), else
+  // `release` without strip; wasm-opt strips names afterwards.
+  const hasWasmProfile = /^\[profile\.wasm-release\]/m.test(readFileSync(join(root, "Cargo.toml"), "utf8"));
+  const profile = hasWasmProfile ? "wasm-release" : "release";
+  const env = hasWasmProfile ? process.env : { ...process.env, CARGO_PROFILE_RELEASE_STRIP: "false" };
+  run("cargo", ["build", "-p", "mangopay-proxy", "--target", "wasm32-unknown-unknown", "--profile", profile, "--locked"], env);
   mkdirSync(gen, { recursive: true });
-  const wasm = join(root, "target", "wasm32-unknown-unknown", "release", "mangopay_proxy.wasm");
+  const wasm = join(root, "target", "wasm32-unknown-unknown", profile, "mangopay_proxy.wasm");
   run("wasm-bindgen", ["--target", "web", "--out-dir", gen, wasm]);
   const opt = join(root, "tools", "node_modules", ".bin", "wasm-opt");
   const bg = join(gen, "mangopay_proxy_bg.wasm");
-  if (existsSync(opt)) run(opt, ["-Oz", "--all-features", bg, "-o", bg]);
+  if (existsSync(opt)) run(opt, ["-Oz", "--all-features", "--strip-debug", "--strip-producers", bg, "-o", bg]);
   writeFileSync(stamp, new Date().toISOString() + "\n");
 }
 

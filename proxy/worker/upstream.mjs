@@ -4,7 +4,7 @@
 // module. Never throws on an HTTP status; only on network errors.
 
 /** Creates the upstream client. `baseUrl` is Mangopay's (or the sandbox's) origin. */
-export function createUpstream({ baseUrl, clientId, apiKey, fetch: doFetch = fetch }) {
+export function createUpstream({ baseUrl, clientId, apiKey, timeoutMs = 30000, fetch: doFetch = fetch }) {
   const base = baseUrl.replace(/\/+$/, "");
   let token = null;
   let expiresAt = 0;
@@ -18,6 +18,7 @@ export function createUpstream({ baseUrl, clientId, apiKey, fetch: doFetch = fet
         "content-type": "application/x-www-form-urlencoded",
       },
       body: "grant_type=client_credentials",
+      signal: AbortSignal.timeout(timeoutMs),
     });
     const text = await res.text();
     if (!res.ok) throw new Error(`OAuth token request failed with ${res.status}`);
@@ -40,7 +41,7 @@ export function createUpstream({ baseUrl, clientId, apiKey, fetch: doFetch = fet
     const h = { ...headers, authorization: `Bearer ${bearer}` };
     if (body != null) h["content-type"] = "application/json";
     if (idempotencyKey) h["idempotency-key"] = idempotencyKey;
-    const res = await doFetch(url, { method, headers: h, body: body ?? undefined });
+    const res = await doFetch(url, { method, headers: h, body: body ?? undefined, signal: AbortSignal.timeout(timeoutMs) });
     return { status: res.status, headers: Object.fromEntries(res.headers), body: await res.text() };
   }
 
