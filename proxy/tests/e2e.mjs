@@ -187,23 +187,38 @@ async function happyPathRaw(state) {
   });
 }
 
-async function happyPathSdk(state) {
+/** The SDK as a user gets it: the packed tarball installed into a throwaway project, else the
+ * package's Node build in pkg/dist. Returns [module, cleanup] or null. */
+async function loadSdk() {
   const tgz = join(root, "target", "npm", "mangopay-wasm.tgz");
-  const dist = join(root, "pkg", "dist");
-  const entry = ["index.js", "index.mjs", "node/index.js", "node.mjs"].map((f) => join(dist, f)).find(existsSync);
-  if (!existsSync(join(root, "pkg", "package.json")) || !existsSync(dist)) {
-    skip("happy (SDK): the packed SDK through the proxy", "pkg/dist is missing (run `bash scripts/build-pkg.sh`; the SDK is not on this branch yet)");
-    return;
-  }
-  // Install the packed package into a throwaway project, as a user would.
-  const dir = mkdtempSync(join(tmpdir(), "proxy-sdk-"));
-  try {
+  if (existsSync(tgz) && existsSync(join(root, "pkg", "package.json"))) {
+    const dir = mkdtempSync(join(tmpdir(), "proxy-sdk-"));
     const { spawnSync } = await import("node:child_process");
-    const pack = existsSync(tgz) ? tgz : dist;
     writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
-    const r = spawnSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", pack], { cwd: dir, stdio: "inherit" });
+    const r = spawnSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", tgz], { cwd: dir, stdio: "inherit" });
     if (r.status !== 0) throw new Error("npm install of the packed SDK failed");
     const sdk = await import(pathToFileURL(join(dir, "node_modules", "mangopay-wasm", readPkgMain(dir))).href);
+    return [sdk, "the packed tarball", () => rmSync(dir, { recursive: true, force: true })];
+  }
+  const node = join(root, "pkg", "dist", "node", "index.js");
+  if (existsSync(node)) return [await import(pathToFileURL(node).href), "pkg/dist/node", () => {}];
+  return null;
+}
+
+async function happyPathSdk() {
+  let loaded;
+  try {
+    loaded = await loadSdk();
+  } catch (err) {
+    report(false, "happy (SDK): install and load the packed SDK", String(err));
+    return;
+  }
+  if (!loaded) {
+    skip("happy (SDK): the SDK through the proxy", "no SDK build (run `bash scripts/build-pkg.sh --pack`)");
+    return;
+  }
+  const [sdk, source, cleanup] = loaded;
+  try {
     await sdk.ready?.();
     const s = await newSession();
     // Node's fetch has no cookie jar: a wrapping fetch (the SDK's `fetch` option) sends the
@@ -215,6 +230,7 @@ async function happyPathSdk(state) {
       const res = input instanceof Request ? await fetch(new Request(input, { ...init, headers })) : await fetch(input, { ...init, headers });
       const set = res.headers.get("set-cookie");
       if (set) jar.cookie = set.split(";")[0];
+      if (process.env.DEBUG_SDK) console.log("sdk fetch", init.method ?? input.method, String(input.url ?? input), res.status);
       return res;
     };
     const mp = new sdk.Mangopay({
@@ -224,7 +240,7 @@ async function happyPathSdk(state) {
       fetch: cookieFetch,
       maxRetries: 0,
     });
-    await check("happy (SDK): create, read, categorize, enroll, KYC upload through the proxy", async () => {
+    await check(`happy (SDK, ${source}): create, read, categorize, enroll, KYC upload through the proxy`, async () => {
       const user = await mp.users.createNaturalSca(fixture("users/create_natural_sca_payer.request.json"));
       assert(/^user_m_/.test(user.Id), JSON.stringify(user));
       const read = await mp.users.getSca(user.Id);
@@ -234,12 +250,28 @@ async function happyPathSdk(state) {
       await mp.users.enroll(user.Id);
       const file = new Blob([Buffer.from(pngBase64(40000), "base64")], { type: "image/png" });
       const doc = await mp.users.uploadKycDocument(user.Id, { Type: "IDENTITY_PROOF", Tag: "accept", files: [file] });
-      assert(doc.Id, "uploaded");
+      assert(doc.Id && doc.Status === "VALIDATION_ASKED", JSON.stringify(doc));
+      const outcome = await mp.users.getKycDocument(user.Id, doc.Id);
+      assert(outcome.Status === "VALIDATED", JSON.stringify(outcome));
     });
-  } catch (err) {
-    report(false, "happy (SDK): install and load the packed SDK", String(err));
+    await check(`happy (SDK, ${source}): the proxy's param_error reaches the SDK as a MangopayError`, async () => {
+      const noValidate = new sdk.Mangopay({
+        clientId: CLIENT_ID,
+        baseUrl: `${proxyUrl}/api/mangopay`,
+        headers: { "X-CSRF-Token": s.csrf },
+        fetch: cookieFetch,
+        maxRetries: 0,
+        validate: false,
+      });
+      try {
+        await noValidate.users.createNaturalSca({ FirstName: "A", UserCategory: "PAYER", Email: "not-an-email" });
+        throw new Error("resolved");
+      } catch (e) {
+        assert(sdk.isMangopayError(e) && e.status === 400 && e.type === "param_error" && e.errors?.Email, String(e && e.stack));
+      }
+    });
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    cleanup();
   }
 }
 
