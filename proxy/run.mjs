@@ -118,11 +118,14 @@ export function prepareSdk() {
   const dist = join(root, "pkg", "dist");
   let from;
   let entry;
+  let roots;
   if (existsSync(join(dist, "workerd.js"))) {
     from = dist;
+    roots = ["workerd.js"];
     entry = 'export { Mangopay } from "./sdk/workerd.js";\n';
   } else if (existsSync(join(dist, "web", "index.js"))) {
     from = join(dist, "web");
+    roots = ["index.js", "mangopay_wasm.js", "mangopay_wasm_bg.wasm"];
     entry = [
       'import wasmModule from "./sdk/mangopay_wasm_bg.wasm";',
       'import { initSync } from "./sdk/mangopay_wasm.js";',
@@ -133,14 +136,24 @@ export function prepareSdk() {
   } else {
     fail("pkg/dist has no workerd or web build (run `bash scripts/build-pkg.sh`)");
   }
+  // Copy the entry's relative-import closure only (other runtimes' entries stay out).
   const sdk = join(gen, "sdk");
   rmSync(sdk, { recursive: true, force: true });
   const modules = [];
-  for (const rel of files(from)) {
-    if (!/\.(m?js|wasm)$/.test(rel) || rel.startsWith("validate/") || rel.endsWith(".d.ts")) continue;
+  const todo = [...roots];
+  while (todo.length) {
+    const rel = todo.pop();
+    if (modules.includes(`sdk/${rel}`)) continue;
+    const src = join(from, rel);
+    if (!existsSync(src) || relative(from, src).startsWith("..")) fail(`the SDK build lacks ${rel}`);
     mkdirSync(dirname(join(sdk, rel)), { recursive: true });
-    copyFileSync(join(from, rel), join(sdk, rel));
+    copyFileSync(src, join(sdk, rel));
     modules.push(`sdk/${rel}`);
+    if (rel.endsWith(".wasm")) continue;
+    const text = readFileSync(src, "utf8");
+    for (const m of text.matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)) {
+      todo.push(relative(from, resolve(dirname(src), m[1])));
+    }
   }
   writeFileSync(join(gen, "sdk-entry.mjs"), entry);
   return modules;
