@@ -40,7 +40,20 @@ run_types() {
   node pkg/test/run.mjs types
 }
 
-if [ $# -eq 0 ]; then set -- setup lint host pkg types; fi
+run_proxy() {
+  tier "proxy: the policy's wasm boundary is clippy-clean for wasm32"
+  cargo clippy -p mangopay-proxy --target wasm32-unknown-unknown --locked -- -D warnings
+  tier "proxy: policy tests (host)"
+  cargo test -p mangopay-proxy --locked
+  tier "proxy: end to end in workerd against the sandbox (happy path, attack suite, Chromium)"
+  cargo build --release -p mangopay-sandbox --locked
+  # The SDK package: the worker calls upstream through it, and the happy path runs the packed
+  # tarball when there is a package manifest (stamped: instant when warm).
+  if [ -f pkg/package.json ]; then bash scripts/build-pkg.sh --pack; else bash scripts/build-pkg.sh; fi
+  node proxy/tests/e2e.mjs
+}
+
+if [ $# -eq 0 ]; then set -- setup lint host pkg types proxy; fi
 for t in "$@"; do
   "run_$t"
 done
