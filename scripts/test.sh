@@ -26,7 +26,16 @@ run_host() {
   cargo build --lib --target wasm32-unknown-unknown --release --locked
 }
 
-if [ $# -eq 0 ]; then set -- setup lint host; fi
+run_e2e() {
+  tier "e2e: the demo app in Chromium, through the proxy (workerd) to the sandbox"
+  bash scripts/setup.sh chromium node
+  bash scripts/build-pkg.sh --pack
+  cargo build --release --locked -p mangopay-sandbox
+  node www/build.mjs
+  node --test --test-reporter=spec www/e2e/demo.test.mjs
+}
+
+if [ $# -eq 0 ]; then set -- setup lint host e2e; fi
 for t in "$@"; do
   "run_$t"
 done
