@@ -305,7 +305,10 @@ export class FormView {
     const items = errors.map(([path, message]) => {
       const view = this.fields.get(path);
       const target = view?.controls[0]?.id;
-      const text = `${this.labelOf(path)}: ${this.humanize(path, message)}`;
+      const human = this.humanize(path, message);
+      const label = view?.def.label;
+      // "The “First name” field is required." already names the field; other messages get the label.
+      const text = label && human.includes(`“${label}”`) && !parentOf(path) ? human : `${this.labelOf(path)}: ${human}`;
       if (!target) return h("li", {}, text);
       const link = h("a", { href: `#${target}` }, text);
       link.addEventListener("click", (event) => {
