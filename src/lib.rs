@@ -31,4 +31,7 @@
 
 pub mod api;
 pub mod model;
+pub mod transport;
 pub mod validate;
+#[cfg(all(target_arch = "wasm32", feature = "js"))]
+pub mod wasm;

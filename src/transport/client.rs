@@ -1,0 +1,422 @@
+//! The client: executes request descriptors over a [`Transport`] with authentication,
+//! idempotency keys, retries, replay of conflicting creations and rate-limit tracking.
+
+use std::cell::RefCell;
+
+use serde_json::Value;
+
+use crate::api::{self, Body, Method, Request, API_VERSION};
+use crate::model::{parse_error_body, parse_rate_limits, ApiResponse, OAuthToken, RateLimit};
+use crate::validate::{base64_encode, idempotency_key};
+
+use super::auth::{Next, TokenCache};
+use super::config::Config;
+use super::error::{ApiError, IDEMPOTENT_CREATION_CONFLICT, INVALID_RESPONSE};
+use super::http::{HttpRequest, HttpResponse, Transport, TransportError};
+use super::retry::{delay_ms, is_retryable, Outcome};
+use super::uuid::uuid_v4;
+
+/// The SDK's identification, sent as `User-Agent` outside browsers.
+pub const USER_AGENT: &str = concat!("mangopay-wasm/", env!("CARGO_PKG_VERSION"));
+
+/// Per-call settings beyond the request itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CallOptions {
+    /// The `Idempotency-Key` for a POST (a UUID v4 is generated when absent).
+    pub idempotency_key: Option<String>,
+    /// Headers added to this call only.
+    pub headers: Vec<(String, String)>,
+}
+
+/// A call to execute: the request descriptor's wire parts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Call {
+    /// The method.
+    pub method: Method,
+    /// The path relative to `/v2.01/{ClientId}` (or to `/v2.01` when not `client_scoped`),
+    /// with its encoded query string, if any.
+    pub path_and_query: String,
+    /// `(content type, text)` of the body.
+    pub body: Option<(&'static str, String)>,
+    /// True for a POST that carries an `Idempotency-Key`.
+    pub idempotent: bool,
+    /// True when a 409 `idempotent_creation_conflict` is replayed through `GET /responses/{key}`.
+    pub replay: bool,
+    /// False only for `/v2.01/oauth/token`.
+    pub client_scoped: bool,
+}
+
+impl Call {
+    /// The wire parts of an endpoint descriptor.
+    pub fn from_request(request: &Request) -> Self {
+        let query = request.query_string();
+        let path_and_query = if query.is_empty() {
+            request.path.clone()
+        } else {
+            format!("{}?{query}", request.path)
+        };
+        Call {
+            method: request.method,
+            path_and_query,
+            body: request
+                .body
+                .as_ref()
+                .map(|b| (b.content_type(), b.encode())),
+            idempotent: request.idempotent,
+            replay: request.idempotent,
+            client_scoped: request.client_scoped,
+        }
+    }
+}
+
+/// A Mangopay client: configuration, the cached OAuth token and the last rate limits.
+///
+/// Shared by every call of one JS `Mangopay` instance; calls may run concurrently (state lives
+/// in cells that are never borrowed across an `await`).
+#[derive(Debug)]
+pub struct Client {
+    config: Config,
+    token: TokenCache,
+    rate_limits: RefCell<Vec<RateLimit>>,
+}
+
+impl Client {
+    /// A client for a checked configuration.
+    pub fn new(config: Config) -> Self {
+        Client {
+            config,
+            token: TokenCache::default(),
+            rate_limits: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// The rate-limit buckets of the last response that carried them.
+    pub fn rate_limits(&self) -> Vec<RateLimit> {
+        self.rate_limits.borrow().clone()
+    }
+
+    /// Executes an endpoint descriptor: the 2xx response, or the error.
+    pub async fn send<T: Transport>(
+        &self,
+        t: &T,
+        request: &Request,
+        options: &CallOptions,
+    ) -> Result<HttpResponse, ApiError> {
+        self.execute(t, &Call::from_request(request), options, false)
+            .await
+    }
+
+    /// Executes a call. With `raw`, any HTTP status is returned as a response (only transport
+    /// failures are errors) and nothing is replayed.
+    pub async fn execute<T: Transport>(
+        &self,
+        t: &T,
+        call: &Call,
+        options: &CallOptions,
+        raw: bool,
+    ) -> Result<HttpResponse, ApiError> {
+        let key = self.idempotency_key(t, call, options)?;
+        let key = key.as_deref();
+        let mut retry = 0u32;
+        let mut refreshed = false;
+        loop {
+            let (outcome, bearer) = match self.attempt(t, call, options, key).await {
+                Ok(pair) => pair,
+                Err(error) => {
+                    // The token request failed.
+                    if error.retryable && retry < self.config.max_retries {
+                        self.pause(t, retry, None)
+                            .await
+                            .map_err(|e| e.with_key(key))?;
+                        retry += 1;
+                        continue;
+                    }
+                    return Err(error.with_key(key));
+                }
+            };
+            let response = match outcome {
+                Ok(response) => response,
+                Err(failure) => {
+                    if retry < self.config.max_retries
+                        && is_retryable(call.method, &Outcome::Failed(&failure))
+                    {
+                        self.pause(t, retry, None)
+                            .await
+                            .map_err(|e| e.with_key(key))?;
+                        retry += 1;
+                        continue;
+                    }
+                    return Err(ApiError::from_transport(&failure).with_key(key));
+                }
+            };
+            self.record_rate_limits(&response);
+            if response.is_success() {
+                return Ok(response);
+            }
+            if response.status == 401 && !refreshed && has_type(&response, "invalid_credentials") {
+                if let Some(bearer) = bearer {
+                    self.token.invalidate(&bearer);
+                    refreshed = true;
+                    continue;
+                }
+            }
+            if retry < self.config.max_retries
+                && is_retryable(call.method, &Outcome::Response(&response))
+            {
+                if let Some(ms) = delay_ms(retry, Some(&response), t.now_ms(), random_u32(t)) {
+                    t.sleep(ms)
+                        .await
+                        .map_err(|e| ApiError::from_transport(&e).with_key(key))?;
+                    retry += 1;
+                    continue;
+                }
+            }
+            if raw {
+                return Ok(response);
+            }
+            let error = ApiError::from_response(&response).with_key(key);
+            return match key {
+                Some(key)
+                    if call.replay
+                        && response.status == 409
+                        && error.error_type == IDEMPOTENT_CREATION_CONFLICT =>
+                {
+                    self.replay(t, key, error).await
+                }
+                _ => Err(error),
+            };
+        }
+    }
+
+    /// The key a call carries: the caller's (checked), else a fresh UUID v4 for a POST.
+    fn idempotency_key<T: Transport>(
+        &self,
+        t: &T,
+        call: &Call,
+        options: &CallOptions,
+    ) -> Result<Option<String>, ApiError> {
+        match &options.idempotency_key {
+            Some(key) => {
+                let report = idempotency_key(key);
+                if !report.is_ok() {
+                    return Err(ApiError::from_report(report));
+                }
+                Ok(Some(key.clone()))
+            }
+            None if call.idempotent => {
+                let mut bytes = [0u8; 16];
+                t.random_bytes(&mut bytes);
+                Ok(Some(uuid_v4(bytes)))
+            }
+            None => Ok(None),
+        }
+    }
+
+    /// One attempt: the bearer (direct mode), then the request. The outer error is the token
+    /// request's failure.
+    async fn attempt<T: Transport>(
+        &self,
+        t: &T,
+        call: &Call,
+        options: &CallOptions,
+        key: Option<&str>,
+    ) -> Result<(Result<HttpResponse, TransportError>, Option<String>), ApiError> {
+        let bearer = match (&self.config.api_key, call.client_scoped) {
+            (Some(_), true) => Some(self.bearer(t).await?),
+            _ => None,
+        };
+        let mut headers = self.base_headers(&options.headers);
+        if let Some((content_type, _)) = &call.body {
+            headers.push(("Content-Type".into(), (*content_type).into()));
+        }
+        if let Some(key) = key {
+            headers.push(("Idempotency-Key".into(), key.into()));
+        }
+        if let Some(bearer) = &bearer {
+            headers.push(("Authorization".into(), format!("Bearer {bearer}")));
+        }
+        let request = HttpRequest {
+            method: call.method,
+            url: self.url(call),
+            headers,
+            body: call.body.as_ref().map(|(_, text)| text.clone()),
+        };
+        Ok((t.send(request).await, bearer))
+    }
+
+    fn base_headers(&self, extra: &[(String, String)]) -> Vec<(String, String)> {
+        let mut headers: Vec<(String, String)> =
+            Vec::with_capacity(self.config.headers.len() + extra.len() + 4);
+        headers.push(("Accept".into(), "application/json".into()));
+        if !self.config.in_browser {
+            headers.push(("User-Agent".into(), USER_AGENT.into()));
+        }
+        for (name, value) in self.config.headers.iter().chain(extra) {
+            headers.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
+            headers.push((name.clone(), value.clone()));
+        }
+        headers
+    }
+
+    /// The absolute URL of a call.
+    pub fn url(&self, call: &Call) -> String {
+        let mut url = String::with_capacity(
+            self.config.base_url.len()
+                + self.config.client_id.len()
+                + call.path_and_query.len()
+                + 8,
+        );
+        url.push_str(&self.config.base_url);
+        url.push('/');
+        url.push_str(API_VERSION);
+        if call.client_scoped {
+            url.push('/');
+            url.push_str(&api::encode_segment(&self.config.client_id));
+        }
+        url.push_str(&call.path_and_query);
+        url
+    }
+
+    /// Waits before retry number `retry`; fails only when the wait was aborted.
+    async fn pause<T: Transport>(
+        &self,
+        t: &T,
+        retry: u32,
+        response: Option<&HttpResponse>,
+    ) -> Result<(), ApiError> {
+        let ms = delay_ms(retry, response, t.now_ms(), random_u32(t)).unwrap_or(0);
+        t.sleep(ms).await.map_err(|e| ApiError::from_transport(&e))
+    }
+
+    fn record_rate_limits(&self, response: &HttpResponse) {
+        let buckets = parse_rate_limits(
+            response.header("X-RateLimit"),
+            response.header("X-RateLimit-Remaining"),
+            response.header("X-RateLimit-Reset"),
+        );
+        if !buckets.is_empty() {
+            *self.rate_limits.borrow_mut() = buckets;
+        }
+    }
+
+    /// The bearer token: cached, or fetched once for every concurrent caller.
+    async fn bearer<T: Transport>(&self, t: &T) -> Result<String, ApiError> {
+        let mut waited_for = None;
+        loop {
+            match self.token.next(t.now_ms(), waited_for) {
+                Next::Use(token) => return Ok(token),
+                Next::Fail(error) => return Err(*error),
+                Next::Wait(generation) => {
+                    self.token.changed(generation).await;
+                    waited_for = Some(generation);
+                }
+                Next::Lead(guard) => {
+                    let result = self.fetch_token(t).await;
+                    guard.finish(&result, t.now_ms());
+                    return result.map(|(token, _)| token);
+                }
+            }
+        }
+    }
+
+    /// `POST /v2.01/oauth/token` with Basic auth: the token and its lifetime in seconds.
+    async fn fetch_token<T: Transport>(&self, t: &T) -> Result<(String, f64), ApiError> {
+        let api_key = self.config.api_key.as_deref().unwrap_or_default();
+        let request = api::oauth_token()?;
+        let call = Call::from_request(&request);
+        let mut headers = self.base_headers(&[]);
+        headers.push((
+            "Content-Type".into(),
+            Body::Form(Vec::new()).content_type().into(),
+        ));
+        let credentials = format!("{}:{api_key}", self.config.client_id);
+        headers.push((
+            "Authorization".into(),
+            format!("Basic {}", base64_encode(credentials.as_bytes())),
+        ));
+        let response = t
+            .send(HttpRequest {
+                method: call.method,
+                url: self.url(&call),
+                headers,
+                body: call.body.map(|(_, text)| text),
+            })
+            .await
+            .map_err(|e| ApiError::from_transport(&e))?;
+        if !response.is_success() {
+            return Err(ApiError::from_response(&response));
+        }
+        let token: OAuthToken = serde_json::from_str(&response.body).map_err(|_| {
+            ApiError::client(INVALID_RESPONSE, "The token response is not readable JSON.")
+        })?;
+        match token.access_token {
+            Some(access) if !access.is_empty() => {
+                Ok((access, token.expires_in.unwrap_or(0).max(0) as f64))
+            }
+            _ => Err(ApiError::client(
+                INVALID_RESPONSE,
+                "The token response has no access_token.",
+            )),
+        }
+    }
+
+    /// After a 409 `idempotent_creation_conflict`: the original response through
+    /// `GET /responses/{key}` — its `Resource` when it was a 2xx, else the conflict error with
+    /// the replay attached.
+    async fn replay<T: Transport>(
+        &self,
+        t: &T,
+        key: &str,
+        mut conflict: ApiError,
+    ) -> Result<HttpResponse, ApiError> {
+        let request = api::get_response(key)?;
+        let call = Call::from_request(&request);
+        let replay = match self.attempt(t, &call, &CallOptions::default(), None).await {
+            Ok((Ok(response), _)) => response,
+            Ok((Err(failure), _)) => {
+                conflict.replay = Some(serde_json::json!({
+                    "status": 0,
+                    "error": ApiError::from_transport(&failure).message,
+                }));
+                return Err(conflict);
+            }
+            Err(error) => {
+                conflict.replay = Some(serde_json::json!({"status": 0, "error": error.message}));
+                return Err(conflict);
+            }
+        };
+        if replay.is_success() {
+            if let Ok(original) = serde_json::from_str::<ApiResponse>(&replay.body) {
+                if let (Some(status @ 200..=299), Some(resource)) =
+                    (original.status(), original.resource)
+                {
+                    return Ok(HttpResponse {
+                        status,
+                        headers: replay.headers,
+                        body: resource.to_string(),
+                    });
+                }
+            }
+        }
+        let body = serde_json::from_str::<Value>(&replay.body)
+            .unwrap_or_else(|_| Value::String(replay.body.clone()));
+        conflict.replay = Some(serde_json::json!({"status": replay.status, "body": body}));
+        Err(conflict)
+    }
+}
+
+fn random_u32<T: Transport>(t: &T) -> u32 {
+    let mut bytes = [0u8; 4];
+    t.random_bytes(&mut bytes);
+    u32::from_le_bytes(bytes)
+}
+
+/// True when the error body's type is `wanted`.
+fn has_type(response: &HttpResponse, wanted: &str) -> bool {
+    parse_error_body(response.body.as_bytes()).is_some_and(|body| body.error_type() == Some(wanted))
+}

@@ -1,0 +1,72 @@
+// The fetch call of the wasm client (imported by src/wasm/fetch.rs through wasm-bindgen).
+// Why not gloo-net: it always uses the global fetch (the config's injected `fetch` could not be
+// used) and cannot call it with globalThis as `this` (workerd: "Illegal invocation").
+// Rejections are strings the Rust side maps: "timeout", "aborted", "network:<message>".
+
+function toHeaders(flat) {
+  const headers = {};
+  if (flat) {
+    const parts = flat.split("\n");
+    for (let i = 0; i + 1 < parts.length; i += 2) headers[parts[i]] = parts[i + 1];
+  }
+  return headers;
+}
+
+export function sendRequest(fetchFn, url, method, headers, body, credentials, signal, timeoutMs) {
+  if (signal && signal.aborted) return Promise.reject("aborted");
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const onAbort = () => controller.abort();
+  if (signal) signal.addEventListener("abort", onAbort, { once: true });
+  const init = { method, headers: toHeaders(headers), signal: controller.signal };
+  if (credentials) init.credentials = credentials;
+  if (body !== undefined) init.body = body;
+  const fail = (e) => {
+    if (timedOut) throw "timeout";
+    if (signal && signal.aborted) throw "aborted";
+    throw "network:" + String((e && e.message) || e);
+  };
+  let pending;
+  try {
+    pending = Promise.resolve(fetchFn.call(globalThis, url, init));
+  } catch (e) {
+    pending = Promise.reject(e);
+  }
+  return pending
+    .then(async (res) => {
+      const text = await res.text();
+      let flat = "";
+      res.headers.forEach((value, name) => {
+        flat += name + "\n" + value + "\n";
+      });
+      return [res.status, flat, text];
+    })
+    .catch(fail)
+    .finally(() => {
+      clearTimeout(timer);
+      if (signal) signal.removeEventListener("abort", onAbort);
+    });
+}
+
+export function sleep(ms, signal) {
+  return new Promise((resolve, reject) => {
+    if (signal && signal.aborted) return reject("aborted");
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject("aborted");
+    };
+    const timer = setTimeout(() => {
+      if (signal) signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    if (signal) signal.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+export function randomFill(buf) {
+  globalThis.crypto.getRandomValues(buf);
+}

@@ -1,0 +1,146 @@
+//! The validators for JS: a kind, the value as JSON text, and a context as JSON text in; `None`
+//! (valid) or the issues as JSON text out.
+
+use serde_json::Value;
+use wasm_bindgen::prelude::wasm_bindgen;
+
+use crate::validate::{self as v, IssueCode, KycUserContext, Report, ValidatorKind};
+
+/// The validators by number, as the JS side numbers them (`validate.js`, `KINDS`).
+const KINDS: &[&str] = &[
+    "createNaturalSca",
+    "createLegalSca",
+    "createNatural",
+    "createLegal",
+    "updateNaturalSca",
+    "updateLegalSca",
+    "updateNatural",
+    "updateLegal",
+    "categorizeNatural",
+    "categorizeLegal",
+    "createKycDocument",
+    "createBankAccount",
+    "validateTheFormatOfUserData",
+    "kycPage",
+    "listOptions",
+    "idempotencyKey",
+    "scaReturnUrl",
+];
+
+/// Answers 1 once the module is instantiated (the JS side probes readiness with it).
+#[wasm_bindgen]
+pub fn abi() -> u32 {
+    1
+}
+
+/// Validates `value_json` with validator number `kind` (see `KINDS`); `context_json` is the
+/// second argument of `createKycDocument` (`{PersonType, LegalPersonType?}`) and `kycPage`
+/// (`{Type}`). Returns `undefined` when valid, else a JSON array of `{path, code, message}`.
+#[wasm_bindgen(js_name = "validateJson")]
+pub fn validate_json(kind: u32, value_json: &str, context_json: Option<String>) -> Option<String> {
+    let kind = KINDS.get(kind as usize).copied().unwrap_or("");
+    let context_json = context_json.as_deref().unwrap_or("null");
+    let report = match serde_json::from_str::<Value>(value_json) {
+        Ok(value) => run(kind, &value, context_json),
+        Err(_) => one_issue("", IssueCode::InvalidType, "The value is not JSON data."),
+    };
+    issues_json(&report)
+}
+
+/// Validates raw KYC page bytes for a document `Type` (size limits, PDF/JPEG/PNG by content).
+#[wasm_bindgen(js_name = "validateKycBytes")]
+pub fn validate_kyc_bytes(bytes: &[u8], doc_type: &str) -> Option<String> {
+    issues_json(&v::kyc_page(bytes, doc_type))
+}
+
+/// Appends the encoded `returnUrl` to an SCA `RedirectUrl`; on failure throws the issues as
+/// JSON text.
+#[wasm_bindgen(js_name = "scaRedirectUrl")]
+pub fn sca_redirect_url(redirect_url: &str, return_url: &str) -> Result<String, String> {
+    v::build_sca_redirect_url(redirect_url, return_url)
+        .map_err(|report| issues_json(&report).unwrap_or_default())
+}
+
+fn run(kind: &str, value: &Value, context_json: &str) -> Report {
+    use ValidatorKind as K;
+    let by_kind = match kind {
+        "createNaturalSca" => Some(K::CreateNaturalSca),
+        "createLegalSca" => Some(K::CreateLegalSca),
+        "createNatural" => Some(K::CreateNatural),
+        "createLegal" => Some(K::CreateLegal),
+        "updateNaturalSca" => Some(K::UpdateNaturalSca),
+        "updateLegalSca" => Some(K::UpdateLegalSca),
+        "updateNatural" => Some(K::UpdateNatural),
+        "updateLegal" => Some(K::UpdateLegal),
+        "categorizeNatural" => Some(K::CategorizeNatural),
+        "categorizeLegal" => Some(K::CategorizeLegal),
+        "createBankAccount" => Some(K::CreateBankAccount),
+        "validateTheFormatOfUserData" => Some(K::ValidateTheFormatOfUserData),
+        _ => None,
+    };
+    if let Some(kind) = by_kind {
+        return v::validate(kind, value);
+    }
+    let context = serde_json::from_str::<Value>(context_json).unwrap_or(Value::Null);
+    let text = |k: &str| context.get(k).and_then(Value::as_str);
+    match kind {
+        "createKycDocument" => {
+            match text("PersonType").and_then(|p| KycUserContext::parse(p, text("LegalPersonType")))
+            {
+                Some(user) => v::create_kyc_document(value, &user),
+                None => v::validate(K::CreateKycDocument, value),
+            }
+        }
+        "listOptions" => v::list_options(value),
+        "idempotencyKey" => match value.as_str() {
+            Some(key) => v::idempotency_key(key),
+            None => one_issue(
+                "Idempotency-Key",
+                IssueCode::InvalidType,
+                "The Idempotency-Key must be a string.",
+            ),
+        },
+        "scaReturnUrl" => {
+            let (redirect, ret) = match value {
+                Value::String(ret) => ("https://sca.mangopay.com/", ret.as_str()),
+                Value::Object(_) => (
+                    value
+                        .get("RedirectUrl")
+                        .and_then(Value::as_str)
+                        .unwrap_or(""),
+                    value.get("returnUrl").and_then(Value::as_str).unwrap_or(""),
+                ),
+                _ => ("", ""),
+            };
+            v::sca_return_url(redirect, ret)
+        }
+        "kycPage" => {
+            let doc_type = text("Type").unwrap_or("");
+            match value.as_str() {
+                Some(base64) => v::kyc_page_base64(base64, doc_type)
+                    .err()
+                    .unwrap_or_default(),
+                None => one_issue(
+                    "File",
+                    IssueCode::InvalidType,
+                    "The page must be bytes or a Base64 string.",
+                ),
+            }
+        }
+        _ => one_issue("", IssueCode::NotAllowed, "Unknown validator."),
+    }
+}
+
+fn one_issue(path: &str, code: IssueCode, message: &str) -> Report {
+    let mut r = Report::new();
+    r.push(path, code, message);
+    r
+}
+
+fn issues_json(report: &Report) -> Option<String> {
+    if report.is_ok() {
+        None
+    } else {
+        Some(serde_json::to_string(report.issues()).unwrap_or_else(|_| "[]".to_owned()))
+    }
+}
