@@ -26,6 +26,20 @@ run_host() {
   cargo build --lib --target wasm32-unknown-unknown --release --locked
 }
 
+run_pkg() {
+  tier "pkg: build and pack the npm package (stamped: instant when nothing changed)"
+  bash scripts/build-pkg.sh --pack
+  cargo build --release -p mangopay-sandbox --locked
+  tier "pkg: the tarball in Node ESM + CJS, esbuild and Vite apps and a plain page in Chromium, workerd, Deno"
+  node pkg/test/run.mjs
+}
+
+run_types() {
+  tier "types: a TypeScript consumer compiles against the packed .d.ts (tsc --noEmit)"
+  bash scripts/build-pkg.sh --pack
+  node pkg/test/run.mjs types
+}
+
 run_e2e() {
   tier "e2e: the demo app in Chromium, through the proxy (workerd) to the sandbox"
   bash scripts/setup.sh chromium node
@@ -35,7 +49,7 @@ run_e2e() {
   node --test --test-reporter=spec www/e2e/demo.test.mjs
 }
 
-if [ $# -eq 0 ]; then set -- setup lint host e2e; fi
+if [ $# -eq 0 ]; then set -- setup lint host pkg types e2e; fi
 for t in "$@"; do
   "run_$t"
 done
