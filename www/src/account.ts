@@ -1,5 +1,5 @@
 /** The account card: the user's state, "Become an owner" (categorize + SCA) and the SCA return. */
-import { validate, type Mangopay } from "mangopay-wasm";
+import { scaRedirectUrl, validate, type Mangopay } from "mangopay-wasm";
 import { announce, byId, h, replace } from "./dom";
 import { legalCategorize, naturalCategorize } from "./fields";
 import { FormView } from "./form";
@@ -113,7 +113,7 @@ export class Account {
           url = enrollment.PendingUserAction?.RedirectUrl ?? null;
           if (!url) throw new Error("Mangopay did not return an authentication link.");
         }
-        return mp.users.scaRedirectUrl(url, returnUrl());
+        return scaRedirectUrl(url, returnUrl());
       },
       onSuccess: (target) => window.location.assign(target),
       onFieldErrors: () => undefined,

@@ -150,6 +150,7 @@ export function legalCategorize(business: boolean): SectionDef[] {
       legend: "Legal representative",
       path: "LegalRepresentative",
       fields: [
+        { path: "LegalRepresentative.Email", label: "Email", kind: "email" },
         { path: "LegalRepresentative.Birthday", label: "Date of birth", kind: "date" },
         { path: "LegalRepresentative.Nationality", label: "Nationality", kind: "country" },
         { path: "LegalRepresentative.CountryOfResidence", label: "Country of residence", kind: "country" },

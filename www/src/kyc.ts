@@ -219,7 +219,13 @@ export class Kyc {
       const mp = await this.client();
       const doc = (await mp.users.uploadKycDocument(
         user.Id,
-        { Type: type, Tag: this.outcome.value, files: this.files.map((c) => c.file) } as never,
+        {
+          Type: type,
+          Tag: this.outcome.value,
+          PersonType: user.PersonType,
+          ...(user.LegalPersonType ? { LegalPersonType: user.LegalPersonType } : {}),
+          files: this.files.map((c) => c.file),
+        } as never,
         {
           onProgress: (event: unknown) => {
             const p = progressOf(event);
