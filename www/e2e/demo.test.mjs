@@ -212,6 +212,9 @@ describe("demo onboarding app", () => {
     // Labels are wired: the accessible name of the field in error is its label.
     assert.equal(await page.getByLabel("First name").getAttribute("aria-invalid"), "true");
     await screenshot(page, "09-invalid-input");
+    // The README's picture (docs/demo.png is a copy): the form as it first meets the eye.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, "00-readme", { fullPage: false });
 
     // PAYER needs fewer fields: those errors go away.
     await page.check("#natural-UserCategory");

@@ -148,8 +148,8 @@ export async function launchBrowser() {
   });
 }
 
-/** Saves a full-page screenshot as test-output/e2e/NAME.png. */
-export async function screenshot(page, name) {
+/** Saves a screenshot (full page unless `fullPage: false`) as test-output/e2e/NAME.png. */
+export async function screenshot(page, name, { fullPage = true } = {}) {
   mkdirSync(outDir, { recursive: true });
-  await page.screenshot({ path: join(outDir, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(outDir, `${name}.png`), fullPage });
 }

@@ -226,6 +226,13 @@ export class FormView {
 
   /** Replaces API field names in a message with the labels the user sees. */
   private humanize(path: string, message: string): string {
+    const view = this.fields.get(path);
+    // Mangopay states some formats as the server's regular expression: say it in words instead.
+    if (view && /regular expression/i.test(message)) {
+      return view.def.kind === "email"
+        ? `Enter a valid email address in “${view.def.label}” (like name@example.com).`
+        : `“${view.def.label}” is not in the expected format.`;
+    }
     const parent = parentOf(path);
     const siblings = [...this.fields.values()]
       .filter((v) => parentOf(v.def.path) === parent)
@@ -308,7 +315,9 @@ export class FormView {
       const human = this.humanize(path, message);
       const label = view?.def.label;
       // "The “First name” field is required." already names the field; other messages get the label.
-      const text = label && human.includes(`“${label}”`) && !parentOf(path) ? human : `${this.labelOf(path)}: ${human}`;
+      const group = this.groupLegend(parentOf(path));
+      const named = label !== undefined && human.includes(`“${label}”`);
+      const text = named ? (group ? `${group}: ${human}` : human) : `${this.labelOf(path)}: ${human}`;
       if (!target) return h("li", {}, text);
       const link = h("a", { href: `#${target}` }, text);
       link.addEventListener("click", (event) => {

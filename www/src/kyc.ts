@@ -63,6 +63,7 @@ export class Kyc {
   private readonly progress: HTMLProgressElement;
   private readonly progressText: HTMLElement;
   private readonly docStatus: HTMLElement;
+  private readonly chosen: HTMLElement;
   private checking: Promise<void> = Promise.resolve();
 
   constructor(
@@ -75,9 +76,11 @@ export class Kyc {
       type: "file",
       id: "kyc-files",
       multiple: true,
+      class: "visually-hidden",
       accept: ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png",
       "aria-describedby": "kyc-files-hint kyc-count-error",
     });
+    this.chosen = h("span", { class: "chosen" });
     this.list = h("ul", { class: "files", id: "kyc-file-list", "aria-label": "Selected files" });
     this.countError = h("p", { class: "error", id: "kyc-count-error", hidden: true });
     this.upload = h("button", { type: "button", class: "primary", id: "kyc-upload", disabled: true }, "Upload and submit");
@@ -88,8 +91,10 @@ export class Kyc {
     const drop = h(
       "label",
       { for: "kyc-files", class: "dropzone", id: "kyc-drop" },
+      this.input,
       h("strong", {}, "Choose files"),
       " or drop them here",
+      this.chosen,
     );
     drop.addEventListener("dragover", (event) => {
       event.preventDefault();
@@ -115,7 +120,6 @@ export class Kyc {
         { class: "field" },
         h("span", { class: "label" }, "Pages"),
         drop,
-        this.input,
         h("p", { class: "hint", id: "kyc-files-hint" }, `PDF, JPEG or PNG; 1 to ${MAX_PAGES} files; identity documents at least 32 KB per page, at most about 7 MB.`),
         this.countError,
         this.list,
@@ -178,6 +182,8 @@ export class Kyc {
       ),
     );
     replace(this.list, ...items);
+    const n = this.files.length;
+    this.chosen.textContent = n ? ` — ${n} ${n === 1 ? "file" : "files"} chosen` : "";
     const tooMany = this.files.length > MAX_PAGES;
     this.countError.hidden = !tooMany;
     this.countError.textContent = tooMany
@@ -242,6 +248,7 @@ export class Kyc {
       this.progress.value = 1;
       this.progressText.textContent = "All pages sent; the document is submitted for validation.";
       this.setStatus(doc);
+      this.upload.textContent = "Submitted";
       await this.follow(mp, user.Id, doc.Id);
     } catch (error) {
       const failure = describe(error);
