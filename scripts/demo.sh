@@ -97,7 +97,13 @@ cat <<MSG
   Press Ctrl-C to stop.
 
 MSG
-# Keep running until Ctrl-C, or until either server stops on its own.
-while kill -0 "$sandbox_pid" 2>/dev/null && kill -0 "$proxy_pid" 2>/dev/null; do sleep 1; done
+# Keep running until Ctrl-C (or TERM), or until either server stops on its own.
+interrupted=0
+trap 'interrupted=130' INT
+trap 'interrupted=143' TERM
+wait -n "$sandbox_pid" "$proxy_pid" || true
+# A Ctrl-C reaches the servers too, and either may be noticed first: give the signal a moment.
+[ "$interrupted" != 0 ] || sleep 0.3
+[ "$interrupted" != 0 ] && exit "$interrupted"
 echo "a server stopped unexpectedly; logs in $logs/" >&2
 exit 1

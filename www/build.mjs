@@ -63,6 +63,7 @@ const result = await esbuild.build({
   absWorkingDir: www,
   nodePaths: [join(www, "node_modules")],
 });
+await esbuild.stop();
 cpSync(join(www, "index.html"), join(dist, "index.html"));
 cpSync(join(www, "app.css"), join(dist, "app.css"));
 // The browser entry fetches `new URL("…_bg.wasm", import.meta.url)`: keep the file's name beside app.js.

@@ -216,6 +216,23 @@ describe("demo onboarding app", () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, "00-readme", { fullPage: false });
 
+    // Every control has an accessible name, and errors are announced through aria-describedby.
+    const unnamed = await page.evaluate(() =>
+      [...document.querySelectorAll("input, select, button")]
+        .filter((el) => !el.closest("[hidden]"))
+        .filter((el) => !(el.labels?.length || el.getAttribute("aria-label") || el.getAttribute("aria-labelledby") || (el.tagName === "BUTTON" && el.textContent.trim())))
+        .map((el) => el.id || el.outerHTML),
+    );
+    assert.deepEqual(unnamed, []);
+    const describedBy = await page.getAttribute("#natural-Email", "aria-describedby");
+    assert.ok(describedBy.split(" ").includes("natural-Email-error"));
+
+    // Keyboard only: fixing the first field and pressing Enter submits again, and focus moves on
+    // to the next field in error.
+    await page.keyboard.type("Alex");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.activeElement?.id === "natural-Email");
+
     // PAYER needs fewer fields: those errors go away.
     await page.check("#natural-UserCategory");
     assert.equal(await page.locator("#natural-Birthday-error").isHidden(), true);
