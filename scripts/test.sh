@@ -40,7 +40,28 @@ run_types() {
   node pkg/test/run.mjs types
 }
 
-if [ $# -eq 0 ]; then set -- setup lint host pkg types; fi
+run_e2e() {
+  tier "e2e: the demo app in Chromium, through the proxy (workerd) to the sandbox"
+  bash scripts/setup.sh chromium node
+  bash scripts/build-pkg.sh --pack
+  cargo build --release --locked -p mangopay-sandbox
+  node www/build.mjs
+  node --test --test-reporter=spec www/e2e/demo.test.mjs
+}
+
+run_proxy() {
+  tier "proxy: the policy's wasm boundary is clippy-clean for wasm32"
+  cargo clippy -p mangopay-proxy --target wasm32-unknown-unknown --locked -- -D warnings
+  tier "proxy: policy tests (host)"
+  cargo test -p mangopay-proxy --locked
+  tier "proxy: end to end in workerd against the sandbox (happy path, attack suite, Chromium)"
+  cargo build --release -p mangopay-sandbox --locked
+  # The packed SDK's happy path runs when the package can be built (stamped: cheap when warm).
+  if [ -f scripts/build-pkg.sh ]; then bash scripts/build-pkg.sh --pack; fi
+  node proxy/tests/e2e.mjs
+}
+
+if [ $# -eq 0 ]; then set -- setup lint host pkg types proxy e2e; fi
 for t in "$@"; do
   "run_$t"
 done
