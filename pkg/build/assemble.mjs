@@ -139,7 +139,8 @@ while (pending.length) {
     pending.push(file.endsWith(".d.ts") ? dep.replace(/\.js$/, ".d.ts") : dep);
   }
 }
-writeFileSync(join(destDir, `${glueName}.d.ts`), glueDts);
+// The glue's declarations are only shipped when the public types use them (models.d.ts does).
+if (copied.has("models.d.ts")) writeFileSync(join(destDir, `${glueName}.d.ts`), glueDts);
 writeFileSync(join(destDir, "api.js"), `export * from "./${layerModule}.js";\n`);
 writeTypes(layerModule);
 
