@@ -181,7 +181,10 @@ async function makeProject(name, { type = "module" } = {}) {
   const dir = mkdtempSync(join(tmpdir(), `mangopay-pkg-${name}-`));
   if (!process.env.KEEP_CONSUMERS) cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: `consumer-${name}`, private: true, type }, null, 2));
-  await run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", tarball], { cwd: dir });
+  await run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", tarball], {
+    cwd: dir,
+    env: { npm_config_update_notifier: "false" },
+  });
   cpSync(join(consumersDir, name), dir, { recursive: true });
   cpSync(join(consumersDir, "scenario.mjs"), join(dir, "scenario.mjs"));
   return dir;
@@ -292,7 +295,7 @@ const consumers = {
     const { output } = await start(join(bin, "workerd"), ["serve", "config.capnp"], { cwd: dir, pattern: null });
     const url = `http://127.0.0.1:${port}/`;
     let response;
-    for (let attempt = 0; attempt < 100 && !response; attempt++) {
+    for (let attempt = 0; attempt < 300 && !response; attempt++) {
       response = await fetch(url).catch(() => new Promise((ok) => setTimeout(() => ok(undefined), 100)));
     }
     if (!response) throw new Error(`workerd did not answer on ${url}:\n${output()}`);
