@@ -2,6 +2,7 @@
 // www/dist) → the real sandbox. Run by `bash scripts/test.sh e2e` (or `node --test www/e2e/`
 // after building the package, the sandbox and www/dist).
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { after, before, beforeEach, describe, test } from "node:test";
 import { kycFiles } from "./files.mjs";
 import { launchBrowser, screenshot, startProxy, startSandbox, stop } from "./harness.mjs";
@@ -328,6 +329,19 @@ describe("demo onboarding app", () => {
     assert.equal(await page.locator('#kyc-file-list li[data-file="id-front.jpg"].good').count(), 1);
     assert.equal(await page.isDisabled("#kyc-upload"), true);
     await screenshot(page, "12-kyc-rejected-files");
+
+    // Drag and drop goes through the same checks: a real PNG dropped on the zone is ready.
+    const png = readFileSync(files.png).toString("base64");
+    const dropped = await page.evaluateHandle((b64) => {
+      const transfer = new DataTransfer();
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      transfer.items.add(new File([bytes], "dropped-id.png", { type: "image/png" }));
+      return transfer;
+    }, png);
+    await page.dispatchEvent("#kyc-drop", "drop", { dataTransfer: dropped });
+    await page.locator('#kyc-file-list li.good[data-file="dropped-id.png"]').waitFor();
+    assert.equal(await page.locator("#kyc-file-list li").count(), 1);
+    assert.equal(await page.isEnabled("#kyc-upload"), true);
 
     await page.setInputFiles("#kyc-files", files.sixPages);
     await page.locator("#kyc-count-error").waitFor();
