@@ -5,7 +5,8 @@
 //     --api-key demo-api-key-0f3c9a7e [--session-secret S] [--origins URL,...] [--www DIR] \
 //     [--endpoints default,closeNatural] [--session-ttl SECS] [--main worker.mjs]
 //
-// Builds the policy wasm when its sources changed (cargo + wasm-bindgen + wasm-opt), writes a
+// Builds the policy wasm when its sources changed (cargo + wasm-bindgen + wasm-opt) and the SDK
+// package (scripts/build-pkg.sh, stamped) for the upstream calls, writes a
 // raw workerd config (mode 0600: it holds the API key) with the modules embedded, starts
 // `workerd serve`, prints `proxy listening on http://127.0.0.1:PORT` once it accepts
 // connections, and on SIGINT/SIGTERM stops workerd and removes the config.
@@ -15,9 +16,9 @@
 
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -72,8 +73,8 @@ function newest(paths) {
   return t;
 }
 
-function run(cmd, args) {
-  const r = spawnSync(cmd, args, { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
+function run(cmd, args, env = process.env) {
+  const r = spawnSync(cmd, args, { cwd: root, env, stdio: ["ignore", 2, 2] });
   if (r.status !== 0) fail(`${cmd} ${args.join(" ")} failed`);
 }
 
@@ -83,19 +84,84 @@ export function buildIfStale() {
   const inputs = [join(root, "src"), join(here, "src"), join(here, "Cargo.toml"), join(root, "Cargo.toml"), join(root, "Cargo.lock")];
   if (existsSync(stamp) && statSync(stamp).mtimeMs >= newest(inputs)) return;
   console.error("proxy: building the policy wasm");
-  run("cargo", ["build", "-p", "mangopay-proxy", "--target", "wasm32-unknown-unknown", "--release", "--locked"]);
+  // wasm-bindgen needs the custom sections that `strip = true` removes: build with the
+  // workspace's `wasm-release` profile when it has one (shared with the package build), else
+  // `release` without strip; wasm-opt strips names afterwards.
+  const hasWasmProfile = /^\[profile\.wasm-release\]/m.test(readFileSync(join(root, "Cargo.toml"), "utf8"));
+  const profile = hasWasmProfile ? "wasm-release" : "release";
+  const env = hasWasmProfile ? process.env : { ...process.env, CARGO_PROFILE_RELEASE_STRIP: "false" };
+  run("cargo", ["build", "-p", "mangopay-proxy", "--target", "wasm32-unknown-unknown", "--profile", profile, "--locked"], env);
   mkdirSync(gen, { recursive: true });
-  const wasm = join(root, "target", "wasm32-unknown-unknown", "release", "mangopay_proxy.wasm");
+  const wasm = join(root, "target", "wasm32-unknown-unknown", profile, "mangopay_proxy.wasm");
   run("wasm-bindgen", ["--target", "web", "--out-dir", gen, wasm]);
   const opt = join(root, "tools", "node_modules", ".bin", "wasm-opt");
   const bg = join(gen, "mangopay_proxy_bg.wasm");
-  if (existsSync(opt)) run(opt, ["-Oz", "--all-features", bg, "-o", bg]);
+  if (existsSync(opt)) run(opt, ["-Oz", "--all-features", "--strip-debug", "--strip-producers", bg, "-o", bg]);
   writeFileSync(stamp, new Date().toISOString() + "\n");
+}
+
+/** Files under `dir` (relative paths), recursively. */
+function files(dir, base = dir) {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? files(p, base) : [relative(base, p)];
+  });
+}
+
+/**
+ * Puts the SDK (the npm package's build, `bash scripts/build-pkg.sh`, stamped) into
+ * worker/gen/sdk/ with an entry that initializes its wasm from a compiled module, for
+ * worker/sdk-upstream.mjs. Returns the module names to embed.
+ */
+export function prepareSdk() {
+  if (existsSync(join(root, "scripts", "build-pkg.sh"))) run("bash", ["scripts/build-pkg.sh"]);
+  const dist = join(root, "pkg", "dist");
+  let from;
+  let entry;
+  let roots;
+  if (existsSync(join(dist, "workerd.js"))) {
+    from = dist;
+    roots = ["workerd.js"];
+    entry = 'export { Mangopay } from "./sdk/workerd.js";\n';
+  } else if (existsSync(join(dist, "web", "index.js"))) {
+    from = join(dist, "web");
+    roots = ["index.js", "mangopay_wasm.js", "mangopay_wasm_bg.wasm"];
+    entry = [
+      'import wasmModule from "./sdk/mangopay_wasm_bg.wasm";',
+      'import { initSync } from "./sdk/mangopay_wasm.js";',
+      'export { Mangopay } from "./sdk/index.js";',
+      "initSync({ module: wasmModule });",
+      "",
+    ].join("\n");
+  } else {
+    fail("pkg/dist has no workerd or web build (run `bash scripts/build-pkg.sh`)");
+  }
+  // Copy the entry's relative-import closure only (other runtimes' entries stay out).
+  const sdk = join(gen, "sdk");
+  rmSync(sdk, { recursive: true, force: true });
+  const modules = [];
+  const todo = [...roots];
+  while (todo.length) {
+    const rel = todo.pop();
+    if (modules.includes(`sdk/${rel}`)) continue;
+    const src = join(from, rel);
+    if (!existsSync(src) || relative(from, src).startsWith("..")) fail(`the SDK build lacks ${rel}`);
+    mkdirSync(dirname(join(sdk, rel)), { recursive: true });
+    copyFileSync(src, join(sdk, rel));
+    modules.push(`sdk/${rel}`);
+    if (rel.endsWith(".wasm")) continue;
+    const text = readFileSync(src, "utf8");
+    for (const m of text.matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)) {
+      todo.push(relative(from, resolve(dirname(src), m[1])));
+    }
+  }
+  writeFileSync(join(gen, "sdk-entry.mjs"), entry);
+  return modules;
 }
 
 const capnpString = (s) => JSON.stringify(String(s));
 
-function config(opts, port, main) {
+function config(opts, port, main, sdkModules) {
   const www = opts.www ? resolve(opts.www) : "";
   const text = (name, value) => `      (name = ${capnpString(name)}, text = ${capnpString(value)}),`;
   return `using Workerd = import "/workerd/workerd.capnp";
@@ -111,7 +177,11 @@ ${www ? `    (name = "www", disk = (path = ${capnpString(www)}, writable = false
 const proxyWorker :Workerd.Worker = (
   modules = [
 ${main ? `    (name = "main.mjs", esModule = embed ${capnpString(main)}),\n` : ""}    (name = "proxy.mjs", esModule = embed "../proxy.mjs"),
-    (name = "upstream.mjs", esModule = embed "../upstream.mjs"),
+    (name = "sdk-upstream.mjs", esModule = embed "../sdk-upstream.mjs"),
+    (name = "gen/sdk-entry.mjs", esModule = embed "sdk-entry.mjs"),
+${sdkModules
+  .map((m) => `    (name = ${capnpString(`gen/${m}`)}, ${m.endsWith(".wasm") ? "wasm" : "esModule"} = embed ${capnpString(m)}),`)
+  .join("\n")}
     (name = "gen/mangopay_proxy.js", esModule = embed "mangopay_proxy.js"),
     (name = "gen/mangopay_proxy_bg.wasm", wasm = embed "mangopay_proxy_bg.wasm"),
   ],
@@ -153,6 +223,7 @@ async function main() {
   const opts = parseArgs(process.argv.slice(2));
   if (opts.www && !existsSync(opts.www)) fail(`--www ${opts.www} does not exist`);
   buildIfStale();
+  const sdkModules = prepareSdk();
   const configFile = join(gen, `workerd-${process.pid}.capnp`);
   let main = "";
   if (opts.main) {
@@ -160,7 +231,7 @@ async function main() {
     main = `main-${process.pid}.mjs`;
     writeFileSync(join(gen, main), readFileSync(opts.main));
   }
-  writeFileSync(configFile, config(opts, opts.port, main), { mode: 0o600 });
+  writeFileSync(configFile, config(opts, opts.port, main, sdkModules), { mode: 0o600 });
   const workerd = join(root, "tools", "node_modules", ".bin", "workerd");
   if (!existsSync(workerd)) fail("workerd is missing: run `bash scripts/setup.sh node`");
   const child = spawn(workerd, ["serve", configFile], { stdio: ["ignore", "inherit", "inherit"] });

@@ -9,15 +9,15 @@
 // <dest-dir> (pkg/dist or pkg/dist/validate) receives:
 //   <name>.js             the glue, patched so that calls before `ready()` throw `not_ready`
 //   <name>_bg.wasm, snippets/, not-ready.js
-//   the client's JS layer (src/wasm/js/*.js, *.d.ts) when it exists: it shapes the raw wasm
-//                         exports into the public API (index.js: full; validate.js: validate-only)
-//   api.js                the public API every entry re-exports: the JS layer's module, or the
-//                         glue's exports when there is no layer
+//   the client's JS layer (src/wasm/js: index.js for the full API, validate.js for the
+//                         validate-only one, and what they import): it shapes the raw wasm
+//                         exports into the public API
+//   api.js                the public API every entry re-exports: the JS layer's module
 //   <name>.cjs            api.js + the glue's initSync as one CommonJS file (for `require`)
 //   web.js browser.js node.js node.cjs workerd.js deno.js   the per-runtime entry shims
-//   index.d.ts index.d.cts   the public types: the layer's (or glue's) declarations + `ready()`
+//   entry.d.ts entry.d.cts ready.d.ts   the public types of every entry: the layer's + `ready()`
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -71,10 +71,16 @@ function glueTypes(dts) {
   return dts.slice(0, cut);
 }
 
-/** Public declarations (the layer's module, or the glue's) followed by `ready()`. */
-function publicTypes(dts) {
+/**
+ * Public declarations: the layer's module, with pkg's `ready()` (ready.d.ts) re-exported by name,
+ * which wins over a `ready` the layer's module may export too.
+ */
+function writeTypes(layerModule) {
   const ready = readFileSync(join(shimDir, "ready.d.ts"), "utf8").replaceAll("mangopay_wasm", glueName);
-  return `${dts.trimEnd()}\n${ready}`;
+  writeFileSync(join(destDir, "ready.d.ts"), ready);
+  const entry = `export * from "./${layerModule}.js";\nexport { ready, type WasmSource } from "./ready.js";\n`;
+  writeFileSync(join(destDir, "entry.d.ts"), entry);
+  writeFileSync(join(destDir, "entry.d.cts"), entry);
 }
 
 const [srcArg, destArg, glueName] = process.argv.slice(2);
@@ -98,30 +104,28 @@ for (const shim of shims) {
   writeFileSync(join(destDir, shim), text.replaceAll("mangopay_wasm", glueName));
 }
 
-// The client's JS layer, when there is one: index.js is the full API, validate.js the
-// validate-only one (the layer imports the glue as "./mangopay_wasm.js"; renamed per flavour).
+// The client's JS layer: index.js is the full API, validate.js the validate-only one. Copy the
+// module with every file it imports relatively (.js and .d.ts), renaming the glue per flavour.
 const glueDts = glueTypes(readFileSync(join(srcDir, `${glueName}.d.ts`), "utf8"));
 const layerModule = glueName === "mangopay_wasm" ? "index" : "validate";
-const hasLayer = existsSync(join(layerDir, `${layerModule}.js`));
-let apiDts;
-if (hasLayer) {
-  for (const file of readdirSync(layerDir)) {
-    if (!/\.(js|d\.ts)$/.test(file) || (layerModule === "validate" && file.startsWith("index."))) continue;
-    const text = readFileSync(join(layerDir, file), "utf8");
-    writeFileSync(join(destDir, file), text.replaceAll("mangopay_wasm", glueName));
+const pending = [`${layerModule}.js`, `${layerModule}.d.ts`];
+const copied = new Set();
+while (pending.length) {
+  const file = pending.pop();
+  if (copied.has(file) || file === `${glueName}.js` || file === "mangopay_wasm.js") continue;
+  const from = join(layerDir, file);
+  if (!existsSync(from)) fail(`the JS layer (src/wasm/js) has no ${file}`);
+  copied.add(file);
+  const text = readFileSync(from, "utf8");
+  writeFileSync(join(destDir, file), text.replaceAll("mangopay_wasm", glueName));
+  for (const [, dep] of text.matchAll(/(?:from|import)\s*["']\.\/([\w.-]+)["']/g)) {
+    // Declarations import declarations (models.js may exist only as models.d.ts).
+    pending.push(file.endsWith(".d.ts") ? dep.replace(/\.js$/, ".d.ts") : dep);
   }
-  writeFileSync(join(destDir, `${glueName}.d.ts`), glueDts);
-  writeFileSync(join(destDir, "api.js"), `export * from "./${layerModule}.js";\n`);
-  const layerDts = join(layerDir, `${layerModule}.d.ts`);
-  if (!existsSync(layerDts)) fail(`the JS layer has ${layerModule}.js but no ${layerModule}.d.ts`);
-  apiDts = `export * from "./${layerModule}.js";\n`;
-} else {
-  writeFileSync(join(destDir, "api.js"), `export * from "./${glueName}.js";\n`);
-  apiDts = glueDts;
 }
-const types = publicTypes(apiDts);
-writeFileSync(join(destDir, "index.d.ts"), types);
-writeFileSync(join(destDir, "index.d.cts"), types);
+writeFileSync(join(destDir, `${glueName}.d.ts`), glueDts);
+writeFileSync(join(destDir, "api.js"), `export * from "./${layerModule}.js";\n`);
+writeTypes(layerModule);
 
 // CommonJS: api.js and the glue's initSync (with the snippets and not-ready.js) as one file,
 // converted by esbuild. `import.meta.url` only serves the async default path, which the

@@ -2,6 +2,7 @@
 // The build patches the glue so that, until the module is instantiated, its `wasm` handle is
 // `notReady`: any call into the SDK then throws one clear, MangopayError-shaped error instead of
 // "Cannot read properties of undefined".
+import { MangopayError } from "./error.js";
 
 /** The last failure of `ready()`, kept so that later calls explain why nothing works. */
 let lastFailure;
@@ -11,21 +12,10 @@ export function recordLoadFailure(error) {
   lastFailure = error;
 }
 
-/** An Error shaped like the SDK's MangopayError (name, status, type, message, errors…). */
+/** A MangopayError (the client layer's class) with status 0 and the given type. */
 export function mangopayLikeError(type, message, cause) {
-  const error = new Error(message, cause === undefined ? undefined : { cause });
-  error.name = "MangopayError";
-  Object.assign(error, {
-    status: 0,
-    type,
-    id: null,
-    date: null,
-    errors: null,
-    issues: [],
-    redirectUrl: null,
-    retryable: type === "wasm_load_failed",
-    idempotencyKey: null,
-  });
+  const error = new MangopayError({ type, message, status: 0, retryable: type === "wasm_load_failed" });
+  if (cause !== undefined) error.cause = cause;
   return error;
 }
 

@@ -1,4 +1,4 @@
-
+// pkg's ready(): the one every entry of the package exports.
 /** Where `ready()` may load the WebAssembly module from (plain browser ESM only). */
 export type WasmSource =
   | string

@@ -5,11 +5,14 @@ use mangopay_wasm::api::Endpoint;
 
 /// The endpoints a browser onboarding flow needs, forwarded when no list is configured:
 /// create, read, update and categorize SCA users, enroll, KYC documents and pages, bank accounts,
-/// the company-number check and idempotent replays. No listing of all users, no legacy
-/// endpoints, no closing, no wallets, transactions, cards, mandates or pre-authorizations.
+/// the company-number check and idempotent replays. The one legacy endpoint is the read
+/// `GET /users/{UserId}` (any person type: the SDK's KYC upload reads the user's type with it).
+/// No listing of all users, no legacy creation or update, no closing, no wallets, transactions,
+/// cards, mandates or pre-authorizations.
 pub const DEFAULT_ENDPOINTS: &[Endpoint] = &[
     Endpoint::CreateNaturalSca,
     Endpoint::CreateLegalSca,
+    Endpoint::Get,
     Endpoint::GetSca,
     Endpoint::GetNaturalSca,
     Endpoint::GetLegalSca,

@@ -9,7 +9,7 @@
 // Usage: node proxy/tests/e2e.mjs   (exit code 1 on any failure)
 
 import { createHmac } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import { tmpdir } from "node:os";
@@ -187,34 +187,60 @@ async function happyPathRaw(state) {
   });
 }
 
-async function happyPathSdk(state) {
+/** The SDK as a user gets it: the packed tarball installed into a throwaway project, else the
+ * package's Node build in pkg/dist. Returns [module, cleanup] or null. */
+async function loadSdk() {
   const tgz = join(root, "target", "npm", "mangopay-wasm.tgz");
-  const dist = join(root, "pkg", "dist");
-  const entry = ["index.js", "index.mjs", "node/index.js", "node.mjs"].map((f) => join(dist, f)).find(existsSync);
-  if (!existsSync(join(root, "pkg", "package.json")) || !existsSync(dist)) {
-    skip("happy (SDK): the packed SDK through the proxy", "pkg/dist is missing (run `bash scripts/build-pkg.sh`; the SDK is not on this branch yet)");
-    return;
-  }
-  // Install the packed package into a throwaway project, as a user would.
-  const dir = mkdtempSync(join(tmpdir(), "proxy-sdk-"));
-  try {
+  if (existsSync(tgz) && existsSync(join(root, "pkg", "package.json"))) {
+    const dir = mkdtempSync(join(tmpdir(), "proxy-sdk-"));
     const { spawnSync } = await import("node:child_process");
-    const pack = existsSync(tgz) ? tgz : dist;
     writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
-    const r = spawnSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", pack], { cwd: dir, stdio: "inherit" });
+    const r = spawnSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", tgz], { cwd: dir, stdio: "inherit" });
     if (r.status !== 0) throw new Error("npm install of the packed SDK failed");
     const sdk = await import(pathToFileURL(join(dir, "node_modules", "mangopay-wasm", readPkgMain(dir))).href);
+    return [sdk, "the packed tarball", () => rmSync(dir, { recursive: true, force: true })];
+  }
+  const node = join(root, "pkg", "dist", "node", "index.js");
+  if (existsSync(node)) return [await import(pathToFileURL(node).href), "pkg/dist/node", () => {}];
+  return null;
+}
+
+async function happyPathSdk() {
+  let loaded;
+  try {
+    loaded = await loadSdk();
+  } catch (err) {
+    report(false, "happy (SDK): install and load the packed SDK", String(err));
+    return;
+  }
+  if (!loaded) {
+    skip("happy (SDK): the SDK through the proxy", "no SDK build (run `bash scripts/build-pkg.sh --pack`)");
+    return;
+  }
+  const [sdk, source, cleanup] = loaded;
+  try {
     await sdk.ready?.();
     const s = await newSession();
+    // Node's fetch has no cookie jar: a wrapping fetch (the SDK's `fetch` option) sends the
+    // session cookie and keeps it up to date from each Set-Cookie, as a browser would.
+    const jar = { cookie: s.cookie };
+    const cookieFetch = async (input, init = {}) => {
+      const headers = new Headers(init.headers ?? (input instanceof Request ? input.headers : undefined));
+      headers.set("cookie", jar.cookie);
+      const res = input instanceof Request ? await fetch(new Request(input, { ...init, headers })) : await fetch(input, { ...init, headers });
+      const set = res.headers.get("set-cookie");
+      if (set) jar.cookie = set.split(";")[0];
+      if (process.env.DEBUG_SDK) console.log("sdk fetch", init.method ?? input.method, String(input.url ?? input), res.status);
+      return res;
+    };
     const mp = new sdk.Mangopay({
       clientId: CLIENT_ID,
       baseUrl: `${proxyUrl}/api/mangopay`,
-      headers: { "X-CSRF-Token": s.csrf, cookie: s.cookie },
+      headers: { "X-CSRF-Token": s.csrf },
+      fetch: cookieFetch,
       maxRetries: 0,
     });
-    await check("happy (SDK): create, read, categorize, enroll, KYC upload through the proxy", async () => {
-      // Node's fetch has no cookie jar: the session cookie rides in the SDK's `headers`, and
-      // each response's Set-Cookie is folded back in by a wrapping fetch.
+    await check(`happy (SDK, ${source}): create, read, categorize, enroll, KYC upload through the proxy`, async () => {
       const user = await mp.users.createNaturalSca(fixture("users/create_natural_sca_payer.request.json"));
       assert(/^user_m_/.test(user.Id), JSON.stringify(user));
       const read = await mp.users.getSca(user.Id);
@@ -224,12 +250,28 @@ async function happyPathSdk(state) {
       await mp.users.enroll(user.Id);
       const file = new Blob([Buffer.from(pngBase64(40000), "base64")], { type: "image/png" });
       const doc = await mp.users.uploadKycDocument(user.Id, { Type: "IDENTITY_PROOF", Tag: "accept", files: [file] });
-      assert(doc.Id, "uploaded");
+      assert(doc.Id && doc.Status === "VALIDATION_ASKED", JSON.stringify(doc));
+      const outcome = await mp.users.getKycDocument(user.Id, doc.Id);
+      assert(outcome.Status === "VALIDATED", JSON.stringify(outcome));
     });
-  } catch (err) {
-    report(false, "happy (SDK): install and load the packed SDK", String(err));
+    await check(`happy (SDK, ${source}): the proxy's param_error reaches the SDK as a MangopayError`, async () => {
+      const noValidate = new sdk.Mangopay({
+        clientId: CLIENT_ID,
+        baseUrl: `${proxyUrl}/api/mangopay`,
+        headers: { "X-CSRF-Token": s.csrf },
+        fetch: cookieFetch,
+        maxRetries: 0,
+        validate: false,
+      });
+      try {
+        await noValidate.users.createNaturalSca({ FirstName: "A", UserCategory: "PAYER", Email: "not-an-email" });
+        throw new Error("resolved");
+      } catch (e) {
+        assert(sdk.isMangopayError(e) && e.status === 400 && e.type === "param_error" && e.errors?.Email, String(e && e.stack));
+      }
+    });
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    cleanup();
   }
 }
 
@@ -403,17 +445,19 @@ function walk(dir) {
 
 async function staticAndSecrets(www) {
   await check("static: files served with their content types, no listing, no traversal, no dotfiles", async () => {
-    let r = await request({ path: "/" });
+    let r = await request({ path: "/t/" });
     assert(r.status === 200 && r.headers["content-type"].startsWith("text/html"), `index: ${r.status}`);
-    r = await request({ path: "/app.js" });
+    r = await request({ path: "/t/app.js" });
     assert(r.status === 200 && r.headers["content-type"].startsWith("text/javascript"), `js: ${r.headers["content-type"]}`);
     assert(r.headers["x-content-type-options"] === "nosniff", "nosniff");
-    for (const p of ["/.env", "/sub", "/sub/", "/../README.md", "/%2e%2e/README.md", "/sub/..%2f.env", "//etc/passwd", "/run.capnp", "/sub\\..\\.env"]) {
+    r = await request({ path: "/t/sub/page.css" });
+    assert(r.status === 200 && r.headers["content-type"].startsWith("text/css"), `css: ${r.headers["content-type"]}`);
+    for (const p of ["/t/.env", "/t/sub", "/t/sub/", "/t/../t/.env", "/t/%2e%2e/t/.env", "/t/sub/..%2f.env", "//etc/passwd", "/run.capnp", "/t/sub\\..\\.env", "/t/missing.js"]) {
       r = await request({ path: p });
       assert(r.status === 404, `${p}: ${r.status}`);
       assert(!r.body.includes(API_KEY), `${p} leaked the key`);
     }
-    r = await request({ method: "POST", path: "/index.html", body: "x" });
+    r = await request({ method: "POST", path: "/t/index.html", body: "x" });
     assert(r.status === 405, `POST static: ${r.status}`);
   });
   await check("no file served to the browser contains the API key or a token", async () => {
@@ -486,7 +530,7 @@ async function chromium(allowedOrigin, allowedPort, otherPort) {
       assert((await counters()) === before, "the sandbox was reached");
     });
     await check("chromium: the session cookie is HttpOnly, SameSite=Strict and invisible to scripts", async () => {
-      await tab.goto(`${proxyUrl}/`);
+      await tab.goto(`${proxyUrl}/t/`);
       const token = await tab.evaluate(async () => (await (await fetch("/api/mangopay/session")).json()).csrfToken);
       assert(typeof token === "string" && token.length > 20, "csrf token");
       const cookies = await context.cookies(proxyUrl);
@@ -560,12 +604,15 @@ async function platformHook() {
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
+  // The demo's www/ (when present) plus test files under /t/, served as the demo would be.
   const www = mkdtempSync(join(tmpdir(), "proxy-www-"));
-  mkdirSync(join(www, "sub"));
-  writeFileSync(join(www, "index.html"), "<!doctype html><title>proxy test</title><script src=/app.js></script>");
-  writeFileSync(join(www, "app.js"), "console.log('app');\n");
-  writeFileSync(join(www, "sub", "page.css"), "body{}\n");
-  writeFileSync(join(www, ".env"), `MANGOPAY_API_KEY=${API_KEY}\n`);
+  if (existsSync(join(root, "www"))) cpSync(join(root, "www"), www, { recursive: true, filter: (src) => !src.includes("node_modules") });
+  const t = join(www, "t");
+  mkdirSync(join(t, "sub"), { recursive: true });
+  writeFileSync(join(t, "index.html"), "<!doctype html><title>proxy test</title><script src=/t/app.js></script>");
+  writeFileSync(join(t, "app.js"), "console.log('app');\n");
+  writeFileSync(join(t, "sub", "page.css"), "body{}\n");
+  writeFileSync(join(t, ".env"), `MANGOPAY_API_KEY=${API_KEY}\n`);
   const allowedPort = await freePort();
   const otherPort = await freePort();
   const allowedOrigin = `http://127.0.0.1:${allowedPort}`;

@@ -777,3 +777,30 @@ fn a_replayed_creation_belongs_to_the_session() {
     b.forward("GET", &format!("{API}/responses/{key}"), "", &replay("200"));
     b.forward("GET", &format!("{API}/sca/users/user_m_lost"), "", "{}");
 }
+
+#[test]
+fn a_platform_users_ownership_outlives_the_session_ttl() {
+    let mut s = Session::new(String::new(), 1);
+    // The subject's derived id, as the policy computes it: take it from a fresh session.
+    let h = headers(&[]);
+    let mut req = request("GET", SESSION_PATH, "", &h, b"");
+    req.auth = Auth::Platform {
+        subject: "carol",
+        token: None,
+    };
+    let (_, hs, body) = respond(decide(&config(), &req));
+    let fresh = header(&hs, "x-mangopay-proxy-session").unwrap();
+    s.id = Session::open(fresh, SECRET.as_bytes(), 0).unwrap().id;
+    s.add_user("user_m_carol");
+    s.expires = NOW - 3600; // long expired
+    let token = s.seal(SECRET.as_bytes());
+    let csrf = body["csrfToken"].as_str().unwrap().to_string();
+    let h = headers(&[("x-csrf-token", &csrf)]);
+    let path = format!("{API}/sca/users/user_m_carol");
+    let mut req = request("GET", &path, "", &h, b"");
+    req.auth = Auth::Platform {
+        subject: "carol",
+        token: Some(&token),
+    };
+    assert!(matches!(decide(&config(), &req), Outcome::Forward(_)));
+}

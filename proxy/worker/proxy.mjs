@@ -13,7 +13,7 @@
 
 import wasmModule from "./gen/mangopay_proxy_bg.wasm";
 import { initSync, Policy, responseHeaders, staticFile, maxBodyBytes } from "./gen/mangopay_proxy.js";
-import { createUpstream } from "./upstream.mjs";
+import { createUpstream } from "./sdk-upstream.mjs";
 
 initSync({ module: wasmModule });
 
@@ -84,7 +84,8 @@ export function memoryStore() {
  * Creates the worker. `hooks.authenticate(request, env)` → `{subject}` | null replaces the
  * session cookie with the platform's own authentication (null → 401); `hooks.store` keeps each
  * subject's ownership token (default: in memory). `hooks.upstream(env)` may supply the upstream
- * client (default: OAuth client credentials against `MANGOPAY_UPSTREAM`).
+ * client `{ request(req) → {status, headers, body} }` (default: the SDK in direct mode against
+ * `MANGOPAY_UPSTREAM`).
  */
 export function createProxy(hooks = {}) {
   let configured = null;
