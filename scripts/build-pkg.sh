@@ -1,87 +1,90 @@
 #!/usr/bin/env bash
-# Builds the npm package's contents into pkg/dist/ (gitignored):
-#   pkg/dist/<target>/            the full client   (Mangopay, validate, schemas, MangopayError)
-#   pkg/dist/validate/<target>/   validation only   (validate, schemas, MangopayError; no client)
-# for <target> in web, bundler, node (ESM, experimental-nodejs-module), deno. Each directory holds
-# the wasm-bindgen glue `mangopay_wasm.js` (+ .d.ts), the optimized `mangopay_wasm_bg.wasm`, and
-# the JS layer from src/wasm/js/ (`index.js` / `validate.js` + their .d.ts).
-# The wasm32 release build runs once per feature set; wasm-bindgen + wasm-opt per target.
-# Skips everything when its inputs are unchanged (stamp in pkg/dist/.stamp).
-# Usage: scripts/build-pkg.sh [--pack]   (--pack also writes target/npm/mangopay-wasm.tgz)
+# Builds the npm package `mangopay-wasm` into pkg/dist/ (generated, not committed):
+#   1. cargo builds the crate for wasm32 twice with the size profile `wasm-release`: the full
+#      client (default features) and the validation-only flavour (`--no-default-features
+#      --features js`: validators, schemas and errors, no `client` transport);
+#   2. wasm-bindgen `--target web` emits one glue per flavour (every runtime's entry shares it);
+#   3. npm binaryen's `wasm-opt -Oz` shrinks each .wasm and strips debug/producers sections;
+#   4. pkg/build/assemble.mjs adds the per-runtime entry shims, CommonJS glue and public types.
+# With --pack it also writes the tarball target/npm/mangopay-wasm.tgz (stable name).
+# A stamp over every input makes repeated calls instant; --force rebuilds anyway.
+# Usage: scripts/build-pkg.sh [--pack] [--force]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-pack=0
+pack=0 force=0
 for arg in "$@"; do
   case "$arg" in
     --pack) pack=1 ;;
-    *) echo "usage: $0 [--pack]" >&2; exit 2 ;;
+    --force) force=1 ;;
+    *) echo "usage: scripts/build-pkg.sh [--pack] [--force]" >&2; exit 2 ;;
   esac
 done
 
-out=pkg/dist
-wasm_opt=tools/node_modules/.bin/wasm-opt
-targets=(web bundler node deno)
 log() { printf '\033[1;34m[build-pkg]\033[0m %s\n' "$*"; }
+bin=tools/node_modules/.bin
+out=target/npm
+dist=pkg/dist
+validate_features=js
 
-[ -x "$wasm_opt" ] || bash scripts/setup.sh node
-command -v wasm-bindgen >/dev/null || { echo "wasm-bindgen missing: run scripts/setup.sh" >&2; exit 1; }
+[ -x "$bin/wasm-opt" ] && [ -x "$bin/esbuild" ] || bash scripts/setup.sh node
+command -v wasm-bindgen >/dev/null || bash scripts/setup.sh bindgen
 
-inputs_hash() {
-  {
-    find src -type f | LC_ALL=C sort | xargs sha256sum
-    sha256sum Cargo.toml Cargo.lock scripts/build-pkg.sh
-    [ -f pkg/package.json ] && sha256sum pkg/package.json
-    wasm-bindgen --version
-    "$wasm_opt" --version
-  } | sha256sum | cut -d' ' -f1
-}
-
-stamp="$(inputs_hash)"
-if [ -f "$out/.stamp" ] && [ "$(cat "$out/.stamp")" = "$stamp" ]; then
-  log "pkg/dist is up to date"
+# The size profile (release settings, but keeping the custom sections wasm-bindgen reads; names
+# are stripped by wasm-opt). Without it, `release` with strip turned off is the same thing.
+if grep -q '^\[profile\.wasm-release\]' Cargo.toml; then
+  profile=wasm-release
 else
-  # One cargo build per feature set; the validation-only build uses its own target dir so that
-  # both artifacts (same crate name) are kept and each rebuilds incrementally.
-  log "cargo build (wasm32, full client)"
-  cargo build --lib --target wasm32-unknown-unknown --profile wasm-release --locked
-  log "cargo build (wasm32, validation only)"
-  cargo build --lib --target wasm32-unknown-unknown --profile wasm-release --locked \
-    --no-default-features --features js --target-dir target/wasm-validate
-
-  rm -rf "$out.tmp" && mkdir -p "$out.tmp"
-  bindgen() { # <input.wasm> <dir> <layer files...>
-    local wasm="$1" dir="$2" target bg_target
-    shift 2
-    for target in "${targets[@]}"; do
-      bg_target="$target"
-      [ "$target" = node ] && bg_target=experimental-nodejs-module
-      mkdir -p "$dir/$target"
-      wasm-bindgen --target "$bg_target" --out-dir "$dir/$target" --out-name mangopay_wasm "$wasm"
-      "$wasm_opt" -Oz --strip-debug --strip-producers \
-        --enable-reference-types --enable-bulk-memory --enable-sign-ext \
-        --enable-nontrapping-float-to-int --enable-mutable-globals --enable-multivalue \
-        "$dir/$target/mangopay_wasm_bg.wasm" -o "$dir/$target/mangopay_wasm_bg.wasm"
-      cp "$@" "$dir/$target/"
-    done
-  }
-  log "wasm-bindgen + wasm-opt -Oz"
-  bindgen target/wasm32-unknown-unknown/wasm-release/mangopay_wasm.wasm "$out.tmp" \
-    src/wasm/js/{error,validate,index}.js src/wasm/js/{error,validate,index,models}.d.ts
-  bindgen target/wasm-validate/wasm32-unknown-unknown/wasm-release/mangopay_wasm.wasm "$out.tmp/validate" \
-    src/wasm/js/{error,validate}.js src/wasm/js/{error,validate}.d.ts
-  rm -rf "$out"
-  mv "$out.tmp" "$out"
-  echo "$stamp" > "$out/.stamp"
-  for f in "$out"/node/mangopay_wasm_bg.wasm "$out"/validate/node/mangopay_wasm_bg.wasm; do
-    log "$(printf '%-45s %8d bytes, %7d gzipped' "$f" "$(stat -c %s "$f")" "$(gzip -9c "$f" | wc -c)")"
-  done
+  profile=release
+  export CARGO_PROFILE_RELEASE_STRIP=false
 fi
 
+# Everything the output depends on, hashed: sources, manifests, package files, tool versions.
+inputs_hash() {
+  {
+    git ls-files -co --exclude-standard -- src Cargo.toml Cargo.lock pkg/src pkg/build \
+      pkg/package.json pkg/README.md pkg/LICENSE scripts/build-pkg.sh | sort | xargs sha256sum
+    rustc -V
+    wasm-bindgen --version
+    "$bin/wasm-opt" --version
+  } | sha256sum | cut -d' ' -f1
+}
+stamp=$(inputs_hash)
+if [ "$force" = 0 ] && [ "$(cat "$out/.dist-stamp" 2>/dev/null)" = "$stamp" ] &&
+  { [ "$pack" = 0 ] || [ "$(cat "$out/.pack-stamp" 2>/dev/null)" = "$stamp" ]; }; then
+  log "pkg/dist is up to date$([ "$pack" = 1 ] && echo " and so is $out/mangopay-wasm.tgz")"
+  exit 0
+fi
+
+# $1: flavour; $2: the glue's file name; $3: cargo target dir (one per flavour: both would
+# otherwise overwrite the same cdylib and rebuild each other); the rest: cargo feature arguments.
+build_flavour() {
+  local name=$1 glue=$2 target_dir=$3 wasm
+  shift 3
+  log "$name: cargo build --target wasm32-unknown-unknown --profile $profile $*"
+  cargo build --lib --locked --target wasm32-unknown-unknown --profile "$profile" \
+    --target-dir "$target_dir" "$@"
+  wasm="$target_dir/wasm32-unknown-unknown/$profile/mangopay_wasm.wasm"
+  rm -rf "$out/bindgen/$name"
+  wasm-bindgen --target web --out-name "$glue" --out-dir "$out/bindgen/$name" "$wasm"
+  "$bin/wasm-opt" -Oz --strip-debug --strip-producers \
+    "$out/bindgen/$name/${glue}_bg.wasm" -o "$out/bindgen/$name/${glue}_bg.wasm"
+  log "$name: $(wc -c <"$out/bindgen/$name/${glue}_bg.wasm") bytes of wasm after wasm-opt -Oz"
+}
+
+mkdir -p "$out"
+build_flavour full mangopay_wasm target
+build_flavour validate mangopay_validate target/wasm-validate \
+  --no-default-features --features "$validate_features"
+node pkg/build/assemble.mjs "$out/bindgen/full" "$dist" mangopay_wasm
+node pkg/build/assemble.mjs "$out/bindgen/validate" "$dist/validate" mangopay_validate
+echo "$stamp" >"$out/.dist-stamp"
+log "assembled $dist/"
+
 if [ "$pack" = 1 ]; then
-  [ -f pkg/package.json ] || { echo "pkg/package.json is missing: --pack needs the package manifest" >&2; exit 1; }
-  mkdir -p target/npm
-  tgz="$(cd pkg && npm pack --silent --pack-destination ../target/npm | tail -1)"
-  mv -f "target/npm/$tgz" target/npm/mangopay-wasm.tgz
-  log "target/npm/mangopay-wasm.tgz"
+  rm -f "$out"/mangopay-wasm-*.tgz
+  (cd pkg && npm pack --silent --pack-destination "../$out" >/dev/null)
+  mv "$out"/mangopay-wasm-*.tgz "$out/mangopay-wasm.tgz"
+  echo "$stamp" >"$out/.pack-stamp"
+  log "packed $out/mangopay-wasm.tgz ($(wc -c <"$out/mangopay-wasm.tgz") bytes)"
 fi

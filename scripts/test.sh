@@ -26,6 +26,20 @@ run_host() {
   cargo build --lib --target wasm32-unknown-unknown --release --locked
 }
 
+run_pkg() {
+  tier "pkg: build and pack the npm package (stamped: instant when nothing changed)"
+  bash scripts/build-pkg.sh --pack
+  cargo build --release -p mangopay-sandbox --locked
+  tier "pkg: the tarball in Node ESM + CJS, esbuild and Vite apps and a plain page in Chromium, workerd, Deno"
+  node pkg/test/run.mjs
+}
+
+run_types() {
+  tier "types: a TypeScript consumer compiles against the packed .d.ts (tsc --noEmit)"
+  bash scripts/build-pkg.sh --pack
+  node pkg/test/run.mjs types
+}
+
 run_proxy() {
   tier "proxy: the policy's wasm boundary is clippy-clean for wasm32"
   cargo clippy -p mangopay-proxy --target wasm32-unknown-unknown --locked -- -D warnings
@@ -39,7 +53,7 @@ run_proxy() {
   node proxy/tests/e2e.mjs
 }
 
-if [ $# -eq 0 ]; then set -- setup lint host proxy; fi
+if [ $# -eq 0 ]; then set -- setup lint host pkg types proxy; fi
 for t in "$@"; do
   "run_$t"
 done
