@@ -82,6 +82,9 @@ run_e2e() {
   bash scripts/build-pkg.sh --pack
   cargo build --release --locked -p mangopay-sandbox
   node www/build.mjs
+  tier "e2e: the app type-checks against the package's published .d.ts"
+  tools/node_modules/.bin/tsc -p www/tsconfig.json
+  tier "e2e: Playwright journeys (screenshots in test-output/e2e/)"
   node --test --test-reporter=spec www/e2e/demo.test.mjs
 }
 
