@@ -171,6 +171,9 @@ async function happyPathRaw(state) {
     assert(r.status === 200 && json(r).Status === "VALIDATED", `read: ${r.body}`);
     r = await call(a, "GET", `${API}/users/${state.userA}/kyc/documents?per_page=5&sort=CreationDate:DESC`);
     assert(r.status === 200 && r.headers["x-number-of-items"] === "1", `list: ${r.status} ${JSON.stringify(r.headers)}`);
+    const link = r.headers.link ?? "";
+    assert(link.includes(`<${proxyUrl}/api/mangopay/v2.01/${CLIENT_ID}/users/`), `Link points at the proxy: ${link}`);
+    assert(!link.includes(sandboxUrl), `Link leaks the upstream: ${link}`);
   });
   await check("happy (raw): bank account, and the replay of our own idempotency key", async () => {
     let r = await call(a, "POST", `${API}/users/${state.userA}/bankaccounts/iban`, fixture("bank_accounts/create_iban.request.json"));
