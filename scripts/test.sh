@@ -95,9 +95,7 @@ run_proxy() {
   cargo test -p mangopay-proxy --locked
   tier "proxy: end to end in workerd against the sandbox (happy path, attack suite, Chromium)"
   cargo build --release -p mangopay-sandbox --locked
-  # The SDK package: the worker calls upstream through it, and the happy path runs the packed
-  # tarball when there is a package manifest (stamped: instant when warm).
-  if [ -f pkg/package.json ]; then bash scripts/build-pkg.sh --pack; else bash scripts/build-pkg.sh; fi
+  bash scripts/build-pkg.sh --pack
   node proxy/tests/e2e.mjs
 }
 
