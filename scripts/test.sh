@@ -40,6 +40,15 @@ run_types() {
   node pkg/test/run.mjs types
 }
 
+run_e2e() {
+  tier "e2e: the demo app in Chromium, through the proxy (workerd) to the sandbox"
+  bash scripts/setup.sh chromium node
+  bash scripts/build-pkg.sh --pack
+  cargo build --release --locked -p mangopay-sandbox
+  node www/build.mjs
+  node --test --test-reporter=spec www/e2e/demo.test.mjs
+}
+
 run_proxy() {
   tier "proxy: the policy's wasm boundary is clippy-clean for wasm32"
   cargo clippy -p mangopay-proxy --target wasm32-unknown-unknown --locked -- -D warnings
@@ -47,13 +56,13 @@ run_proxy() {
   cargo test -p mangopay-proxy --locked
   tier "proxy: end to end in workerd against the sandbox (happy path, attack suite, Chromium)"
   cargo build --release -p mangopay-sandbox --locked
-  # The SDK package: the worker calls upstream through it, and the happy path runs the packed
-  # tarball when there is a package manifest (stamped: instant when warm).
-  if [ -f pkg/package.json ]; then bash scripts/build-pkg.sh --pack; else bash scripts/build-pkg.sh; fi
+  # The SDK package: the worker calls upstream through it and the happy path installs the packed
+  # tarball (stamped: instant when warm).
+  bash scripts/build-pkg.sh --pack
   node proxy/tests/e2e.mjs
 }
 
-if [ $# -eq 0 ]; then set -- setup lint host pkg types proxy; fi
+if [ $# -eq 0 ]; then set -- setup lint host pkg types proxy e2e; fi
 for t in "$@"; do
   "run_$t"
 done

@@ -36,6 +36,7 @@ open_enum! {
 /// A bank account as the API returns it. Only the fields of its `Type` are sent; the others
 /// stay `None`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 #[serde(default)]
 pub struct BankAccount {
     /// The holder's address.
@@ -96,6 +97,7 @@ pub struct BankAccount {
 
 /// The body of `POST /users/{Id}/bankaccounts/iban`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 pub struct CreateIbanBankAccount {
     /// The holder's name.
     #[serde(rename = "OwnerName")]
@@ -116,6 +118,7 @@ pub struct CreateIbanBankAccount {
 
 /// The body of `POST /users/{Id}/bankaccounts/gb`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 pub struct CreateGbBankAccount {
     /// The holder's name.
     #[serde(rename = "OwnerName")]
@@ -136,6 +139,7 @@ pub struct CreateGbBankAccount {
 
 /// The body of `POST /users/{Id}/bankaccounts/us`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 pub struct CreateUsBankAccount {
     /// The holder's name.
     #[serde(rename = "OwnerName")]
@@ -159,6 +163,7 @@ pub struct CreateUsBankAccount {
 
 /// The body of `POST /users/{Id}/bankaccounts/ca`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 pub struct CreateCaBankAccount {
     /// The holder's name.
     #[serde(rename = "OwnerName")]
@@ -185,6 +190,7 @@ pub struct CreateCaBankAccount {
 
 /// The body of `POST /users/{Id}/bankaccounts/other`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 pub struct CreateOtherBankAccount {
     /// The holder's name.
     #[serde(rename = "OwnerName")]
@@ -214,6 +220,7 @@ pub struct CreateOtherBankAccount {
 /// Read back from JSON, the type is recognised by its required fields (`OTHER` first, as it may
 /// also carry an `IBAN`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 #[serde(untagged)]
 pub enum CreateBankAccount {
     /// An `OTHER` account.
@@ -255,6 +262,7 @@ impl CreateBankAccount {
 /// The body of `PUT /users/{Id}/bankaccounts/{Id}`: `{"Active": false}`, an irreversible
 /// deactivation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 pub struct DeactivateBankAccount {
     /// `false`, the only value the API accepts.
     #[serde(rename = "Active")]

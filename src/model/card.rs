@@ -41,6 +41,7 @@ open_enum! {
 
 /// A card: the tokenized version of a payment card.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 #[serde(default)]
 pub struct Card {
     /// The expiry date, `MMYY`.

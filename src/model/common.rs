@@ -13,12 +13,14 @@
 use serde::{Deserialize, Serialize};
 
 /// A Unix timestamp in seconds, UTC. Negative for dates before 1970 (birthdays).
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), tsify::declare)]
 pub type Timestamp = i64;
 
 /// A postal address as the API returns it.
 ///
 /// For a legal PAYER, `HeadquartersAddress` comes back with every sub-field `null`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 #[serde(default)]
 pub struct Address {
     /// The first line of the address.
@@ -55,6 +57,7 @@ impl Address {
 
 /// A postal address in a request body: absent sub-fields are not sent.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 pub struct AddressInput {
     /// The first line of the address (required inside an address).
     #[serde(rename = "AddressLine1", skip_serializing_if = "Option::is_none")]
@@ -103,6 +106,7 @@ impl From<Address> for AddressInput {
 
 /// An amount of money: a currency and an amount in its minor unit (12.60 EUR is `1260`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 #[serde(default)]
 pub struct Money {
     /// The currency, ISO 4217 (`EUR`, `GBP`, …).

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// The company number to check.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 pub struct CompanyNumberInput {
     /// The registration number; dashes and spaces are removed before the rules apply.
     #[serde(rename = "CompanyNumber")]
@@ -16,6 +17,7 @@ pub struct CompanyNumberInput {
 
 /// The body of `POST /users/data-formats/validation`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 pub struct ValidateCompanyNumber {
     /// The company number to check.
     #[serde(rename = "CompanyNumber")]
@@ -36,6 +38,7 @@ impl ValidateCompanyNumber {
 
 /// The verdict on a company number.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 #[serde(default)]
 pub struct CompanyNumberDetails {
     /// The number that was checked.
@@ -54,6 +57,7 @@ pub struct CompanyNumberDetails {
 
 /// The response of `POST /users/data-formats/validation`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 #[serde(default)]
 pub struct CompanyNumberValidation {
     /// The verdict.

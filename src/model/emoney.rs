@@ -6,6 +6,7 @@ use super::common::Money;
 
 /// The e-money a user received and spent over a year, a month, or since creation.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 #[serde(default)]
 pub struct EMoney {
     /// The user's identifier.

@@ -59,6 +59,7 @@ open_enum! {
 /// `Date` is kept as a JSON number because the API sends both `1750420020` and `1690291065.0`;
 /// it is written back exactly as received.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 #[serde(default)]
 pub struct ApiErrorBody {
     /// A human-readable message.
@@ -90,6 +91,7 @@ impl ApiErrorBody {
 
 /// The OAuth-style error body of the token endpoint, e.g. after repeated bad credentials.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 #[serde(default)]
 pub struct OAuthErrorBody {
     /// The OAuth error code, e.g. `unauthorized_client`.
@@ -101,6 +103,7 @@ pub struct OAuthErrorBody {
 /// An error body of either shape. On the wire it is the plain body; reading one applies
 /// [`parse_error_value`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 #[serde(untagged)]
 pub enum ErrorBody {
     /// `{Message, Type, Id, Date, errors}`.

@@ -6,6 +6,7 @@ use serde_json::Value;
 
 /// A response the API recorded for an idempotency key.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 #[serde(default)]
 pub struct ApiResponse {
     /// The HTTP status code of the recorded response, as a string (`"200"`).
@@ -25,6 +26,7 @@ pub struct ApiResponse {
     pub request_url: Option<String>,
     /// The recorded body: any resource (a user, a KYC document…) or an error body.
     #[serde(rename = "Resource")]
+    #[cfg_attr(all(target_arch = "wasm32", feature = "js"), tsify(type = "unknown"))]
     pub resource: Option<Value>,
 }
 

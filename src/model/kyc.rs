@@ -72,6 +72,7 @@ open_enum! {
 
 /// A KYC document: a container of pages submitted together for review.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 #[serde(default)]
 pub struct KycDocument {
     /// The kind of document.
@@ -108,6 +109,7 @@ pub struct KycDocument {
 
 /// The body of `POST /users/{Id}/kyc/documents`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 pub struct CreateKycDocument {
     /// The kind of document (which kinds a user may send depends on its type).
     #[serde(rename = "Type")]
@@ -129,6 +131,7 @@ impl CreateKycDocument {
 
 /// The body of `PUT /users/{Id}/kyc/documents/{Id}`: submits the document for review.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 pub struct SubmitKycDocument {
     /// `VALIDATION_ASKED`, the only value the API accepts.
     #[serde(rename = "Status")]
@@ -150,6 +153,7 @@ impl Default for SubmitKycDocument {
 
 /// The body of `POST /users/{Id}/kyc/documents/{Id}/pages` (answered by 204 No Content).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 pub struct CreateKycPage {
     /// The file (PDF, JPEG or PNG) in Base64, without a `data:…;base64,` prefix.
     #[serde(rename = "File")]

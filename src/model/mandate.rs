@@ -45,6 +45,7 @@ open_enum! {
 /// A mandate. List endpoints return the core fields; the scheme, bank and URL fields come with
 /// `GET /mandates/{Id}`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 #[serde(default)]
 pub struct Mandate {
     /// The mandate's identifier.

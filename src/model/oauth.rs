@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// The token response: `{access_token, token_type, expires_in}`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 #[serde(default)]
 pub struct OAuthToken {
     /// The token to send as `Authorization: Bearer <access_token>`.

@@ -70,6 +70,15 @@ macro_rules! open_enum {
             Other(::std::string::String),
         }
 
+        #[cfg(all(target_arch = "wasm32", feature = "js"))]
+        const _: () = {
+            #[::wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+            const TS_DECL: &'static str = concat!(
+                "export type ", stringify!($name), " = ",
+                $("\"", $value, "\" | ",)+ "(string & {});"
+            );
+        };
+
         impl $name {
             /// Every value this version of the SDK knows, as spelled on the wire.
             pub const KNOWN: &'static [&'static str] = &[$($value),+];

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// Where a page of a list stands in the whole list.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 pub struct PageInfo {
     /// The page requested, from 1.
     pub page: i64,
@@ -51,6 +52,7 @@ pub fn parse_count(header: Option<&str>) -> Option<i64> {
 
 /// The page links of a `Link` header.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 pub struct PageLinks {
     /// The first page (`rel="first"`).
     pub first: Option<String>,

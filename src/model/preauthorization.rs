@@ -46,6 +46,7 @@ open_enum! {
 
 /// The address verification result of a card payment.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 #[serde(default)]
 pub struct SecurityInfo {
     /// The AVS result, e.g. `NO_CHECK`.
@@ -55,6 +56,7 @@ pub struct SecurityInfo {
 
 /// The browser data sent for 3-D Secure 2.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 #[serde(default)]
 pub struct BrowserInfo {
     /// The browser's `Accept` header.
@@ -88,6 +90,7 @@ pub struct BrowserInfo {
 
 /// A billing or shipping contact.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 #[serde(default)]
 pub struct Contact {
     /// The first name.
@@ -103,6 +106,7 @@ pub struct Contact {
 
 /// What the card's BIN says about it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 #[serde(default)]
 pub struct CardInfo {
     /// The first digits of the card number.
@@ -127,6 +131,7 @@ pub struct CardInfo {
 
 /// A card preauthorization, with the fields the API documents for it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 #[serde(default)]
 pub struct PreAuthorization {
     /// The preauthorization's identifier.

@@ -19,6 +19,7 @@ pub const BUCKET_MINUTES: [i64; 4] = [15, 30, 60, 1440];
 
 /// One rate-limit bucket.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 pub struct RateLimit {
     /// The length of the bucket's window in minutes, when known.
     pub interval_minutes: Option<i64>,

@@ -29,6 +29,7 @@ open_enum! {
 
 /// The result of `POST /sca/users/{Id}/enrollment`: the SCA session to redirect the user to.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 #[serde(default)]
 pub struct UserEnrollmentResult {
     /// The SCA session link.
@@ -39,6 +40,7 @@ pub struct UserEnrollmentResult {
 /// The result of `POST /sca/users/{Id}/consent`: the hosted page where the user gives or revokes
 /// proxy consent.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 #[serde(default)]
 pub struct UserConsent {
     /// The SCA session link.
@@ -48,6 +50,7 @@ pub struct UserConsent {
 
 /// The user's consent per proxy scope; `null` when the scope is not configured for the platform.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 #[serde(default)]
 pub struct ConsentScope {
     /// Updating the user's contact information under proxy.
@@ -66,6 +69,7 @@ pub struct ConsentScope {
 
 /// The result of `GET /sca/users/{Id}/sca-status` (404 if the user never started enrollment).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 #[serde(default)]
 pub struct ScaStatus {
     /// The user's status.

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// Which money movements are blocked for a user.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 #[serde(default)]
 pub struct ScopeBlocked {
     /// Pay-ins and incoming transfers are blocked.
@@ -16,6 +17,7 @@ pub struct ScopeBlocked {
 
 /// The result of `GET /users/{Id}/blockStatus` and `GET /users/{Id}/regulatory`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 #[serde(default)]
 pub struct UserBlockStatus {
     /// The code of the action that caused the block (e.g. `008701`).
@@ -30,4 +32,5 @@ pub struct UserBlockStatus {
 }
 
 /// The regulatory status of a user: the same shape as the block status.
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), tsify::declare)]
 pub type UserRegulatoryStatus = UserBlockStatus;

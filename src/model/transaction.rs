@@ -47,6 +47,7 @@ open_enum! {
 
 /// A transaction: pay-in, transfer, payout or conversion, in its common fields.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 #[serde(default)]
 pub struct Transaction {
     /// The transaction's identifier.

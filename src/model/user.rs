@@ -88,6 +88,7 @@ open_enum! {
 /// The SCA redirection a call triggered: send the user to `RedirectUrl` (with an encoded
 /// `returnUrl` query parameter appended) to authenticate.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 #[serde(default)]
 pub struct PendingUserAction {
     /// The SCA session link; valid for 10 minutes. Never hard-code its shape.
@@ -97,6 +98,7 @@ pub struct PendingUserAction {
 
 /// One item of `GET /users`: the key fields of a natural or legal user.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 #[serde(default)]
 pub struct UserListItem {
     /// The user's identifier.

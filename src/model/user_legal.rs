@@ -12,6 +12,7 @@ use super::user::{
 
 /// The legal representative of a legal user, as the SCA endpoints return it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 #[serde(default)]
 pub struct LegalRepresentative {
     /// The first name.
@@ -46,6 +47,7 @@ pub struct LegalRepresentative {
 /// The legal representative in a request body: absent fields are not sent (categorize sends only
 /// the fields it adds).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 pub struct LegalRepresentativeInput {
     /// The first name (required on create).
     #[serde(rename = "FirstName", skip_serializing_if = "Option::is_none")]
@@ -75,6 +77,7 @@ pub struct LegalRepresentativeInput {
 
 /// A legal user as returned by the SCA endpoints (`/sca/users/legal…`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 #[serde(default)]
 pub struct UserLegalSca {
     /// The registered legal name (≤ 255 characters).
@@ -142,6 +145,7 @@ pub struct UserLegalSca {
 /// A legal user as returned by the legacy endpoints (`/users/legal…`): the representative is
 /// flattened into `LegalRepresentative*` fields.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 #[serde(default)]
 pub struct UserLegal {
     /// The registered address of the head office.
@@ -223,6 +227,7 @@ pub struct UserLegal {
 
 /// The body of `POST /sca/users/legal`: a legal PAYER or OWNER.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 pub struct CreateUserLegalSca {
     /// The registered legal name (≤ 255 characters).
     #[serde(rename = "Name")]
@@ -294,6 +299,7 @@ impl CreateUserLegalSca {
 /// The body of the legacy `POST /users/legal` (deprecated by Mangopay), with the representative
 /// flattened.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 pub struct CreateUserLegal {
     /// The registered legal name.
     #[serde(rename = "Name")]
@@ -365,6 +371,7 @@ pub struct CreateUserLegal {
 /// For an OWNER, changing `LegalRepresentative.Email`, `.PhoneNumber` or `.PhoneNumberCountry`
 /// triggers SCA re-enrollment.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 pub struct UpdateUserLegalSca {
     /// The registered legal name.
     #[serde(rename = "Name", skip_serializing_if = "Option::is_none")]
@@ -413,6 +420,7 @@ pub struct UpdateUserLegalSca {
 /// The body of the legacy `PUT /users/legal/{Id}`: only the fields to change, with the
 /// representative flattened.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 pub struct UpdateUserLegal {
     /// The head office address.
     #[serde(
@@ -491,6 +499,7 @@ pub struct UpdateUserLegal {
 /// The body of `PUT /sca/users/legal/{Id}/category`: turns a PAYER into an OWNER and starts SCA
 /// enrollment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 pub struct CategorizeUserLegal {
     /// Must be `OWNER`.
     #[serde(rename = "UserCategory")]

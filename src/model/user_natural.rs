@@ -9,6 +9,7 @@ use super::user::{Capacity, KycLevel, PendingUserAction, PersonType, UserCategor
 
 /// A natural user as returned by the SCA endpoints (`/sca/users/natural…`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 #[serde(default)]
 pub struct UserNaturalSca {
     /// The first name (1–100 characters).
@@ -88,6 +89,7 @@ pub struct UserNaturalSca {
 /// A natural user as returned by the legacy endpoints (`/users/natural…`): no phone number and no
 /// SCA redirection.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 #[serde(default)]
 pub struct UserNatural {
     /// The postal address.
@@ -158,6 +160,7 @@ pub struct UserNatural {
 /// The body of `POST /sca/users/natural`: a natural PAYER or OWNER (OWNER triggers SCA
 /// enrollment).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 pub struct CreateUserNaturalSca {
     /// The first name (1–100 characters).
     #[serde(rename = "FirstName")]
@@ -213,6 +216,7 @@ pub struct CreateUserNaturalSca {
 
 /// The body of the legacy `POST /users/natural` (deprecated by Mangopay).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 pub struct CreateUserNatural {
     /// The first name.
     #[serde(rename = "FirstName")]
@@ -265,6 +269,7 @@ pub struct CreateUserNatural {
 /// For an OWNER, changing `Email`, `PhoneNumber` or `PhoneNumberCountry` triggers SCA
 /// re-enrollment.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 pub struct UpdateUserNaturalSca {
     /// The first name.
     #[serde(rename = "FirstName", skip_serializing_if = "Option::is_none")]
@@ -323,6 +328,7 @@ pub struct UpdateUserNaturalSca {
 
 /// The body of the legacy `PUT /users/natural/{Id}`: only the fields to change.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 pub struct UpdateUserNatural {
     /// The first name.
     #[serde(rename = "FirstName", skip_serializing_if = "Option::is_none")]
@@ -373,6 +379,7 @@ pub struct UpdateUserNatural {
 /// The body of `PUT /sca/users/natural/{Id}/category`: turns a PAYER into an OWNER and starts
 /// SCA enrollment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 pub struct CategorizeUserNatural {
     /// Must be `OWNER`.
     #[serde(rename = "UserCategory")]

@@ -19,6 +19,7 @@ open_enum! {
 
 /// A wallet.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "js"), derive(tsify::Tsify))]
 #[serde(default)]
 pub struct Wallet {
     /// The description.
