@@ -24,7 +24,9 @@ const user = await mp.users.createNaturalSca({
   LastName: "Smith",
   Email: "alex@example.com",
 });
-const userId: string = String(user.Id); // models are placeholders until the tsify types land
+const userId: string = user.Id ?? ""; // the generated model declares Id optional
+// @ts-expect-error the API's names: Email, not email
+user.email;
 // @ts-expect-error there is no such method
 mp.users.createUnicorn();
 
