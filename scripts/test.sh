@@ -59,6 +59,8 @@ run_proxy() {
   # The SDK package: the worker calls upstream through it and the happy path installs the packed
   # tarball (stamped: instant when warm).
   bash scripts/build-pkg.sh --pack
+  # The demo's build (www/dist) is what the proxy serves: the e2e scans it for secrets.
+  if [ -f www/build.mjs ]; then node www/build.mjs; fi
   node proxy/tests/e2e.mjs
 }
 
