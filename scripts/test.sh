@@ -82,6 +82,9 @@ run_e2e() {
   bash scripts/build-pkg.sh --pack
   cargo build --release --locked -p mangopay-sandbox
   node www/build.mjs
+  tier "e2e: the app type-checks against the package's published .d.ts"
+  tools/node_modules/.bin/tsc -p www/tsconfig.json
+  tier "e2e: Playwright journeys (screenshots in test-output/e2e/)"
   node --test --test-reporter=spec www/e2e/demo.test.mjs
 }
 
@@ -92,8 +95,11 @@ run_proxy() {
   cargo test -p mangopay-proxy --locked
   tier "proxy: end to end in workerd against the sandbox (happy path, attack suite, Chromium)"
   cargo build --release -p mangopay-sandbox --locked
-  # The packed SDK's happy path runs when the package can be built (stamped: cheap when warm).
-  if [ -f scripts/build-pkg.sh ]; then bash scripts/build-pkg.sh --pack; fi
+  # The SDK package: the worker calls upstream through it and the happy path installs the packed
+  # tarball (stamped: instant when warm).
+  bash scripts/build-pkg.sh --pack
+  # The demo's build (www/dist) is what the proxy serves: the e2e scans it for secrets.
+  if [ -f www/build.mjs ]; then node www/build.mjs; fi
   node proxy/tests/e2e.mjs
 }
 
