@@ -3,7 +3,7 @@
 // against the real sandbox (target/release/mangopay-sandbox):
 //   node-esm, node-cjs   Node 20, `import` and `require`
 //   esbuild-app          an esbuild-bundled browser app in headless Chromium
-//   vite-app             a Vite-built browser app in headless Chromium
+//   vite-app             a Vite-built browser app, and the same app on Vite's dev server, in Chromium
 //   plain-page           <script type="module"> + import map, no bundler, in headless Chromium;
 //                        also under a CSP without and with 'wasm-unsafe-eval'
 //   workerd              a worker on npm workerd with a raw .capnp config
@@ -265,9 +265,19 @@ const consumers = {
 
   async "vite-app"(sandbox) {
     const dir = await makeProject("vite-app");
-    await run(join(bin, "vite"), ["build", "--logLevel", "warn"], { cwd: dir });
+    await run(join(bin, "vite"), ["build", "--logLevel", "warn"], { cwd: dir, env: { SANDBOX_URL: sandbox } });
     const origin = await startWebServer(join(dir, "dist"), sandbox);
-    return [{ label: "Vite build in Chromium", result: await resultOfPage(`${origin}/index.html`), expected: 1 + FULL }];
+    const built = await resultOfPage(`${origin}/index.html`);
+    // The dev server too: it pre-bundles the package and must still find the wasm.
+    const { match } = await start(join(bin, "vite"), ["--logLevel", "info"], {
+      cwd: dir,
+      env: { SANDBOX_URL: sandbox, NO_COLOR: "1" },
+      pattern: /Local:\s+(http:\/\/[\d.]+:\d+)/,
+    });
+    return [
+      { label: "Vite build in Chromium", result: built, expected: 1 + FULL },
+      { label: "Vite dev server in Chromium", result: await resultOfPage(`${match[1]}/`), expected: 1 + FULL },
+    ];
   },
 
   async "plain-page"(sandbox) {
