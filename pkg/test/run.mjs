@@ -337,7 +337,12 @@ const consumers = {
   async types() {
     const dir = await makeProject("types");
     await run(join(bin, "tsc"), ["-p", "."], { cwd: dir });
-    return [{ label: "TypeScript consumer (tsc --noEmit, @ts-expect-error lines)", result: { checks: ["tsc"] }, expected: 1 }];
+    await run(join(bin, "tsc"), ["-p", "tsconfig.bundler.json"], { cwd: dir });
+    return [{
+      label: "TypeScript consumer (tsc --noEmit, @ts-expect-error lines; nodenext ESM + CJS, bundler)",
+      result: { checks: ["tsc nodenext", "tsc bundler"] },
+      expected: 2,
+    }];
   },
 };
 
