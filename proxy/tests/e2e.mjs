@@ -636,6 +636,14 @@ async function main() {
     await servers.stop();
     rmSync(www, { recursive: true, force: true });
   }
+  await check("run.mjs: SIGTERM stops workerd (the port is closed afterwards)", async () => {
+    const port = Number(new URL(proxyUrl).port);
+    const open = await new Promise((res) => {
+      const socket = net.connect({ host: "127.0.0.1", port }, () => (socket.destroy(), res(true)));
+      socket.on("error", () => res(false));
+    });
+    assert(!open, `something still listens on ${port}`);
+  });
   await platformHook();
   console.log(`\nproxy e2e: ${results.passed} passed, ${results.failed} failed, ${results.skipped} skipped`);
   process.exit(results.failed ? 1 : 0);
