@@ -17,6 +17,8 @@ run_lint() {
   cargo fmt --all -- --check
   cargo clippy --workspace --all-targets --locked -- -D warnings
   cargo clippy --lib --target wasm32-unknown-unknown --locked -- -D warnings
+  cargo clippy --lib --target wasm32-unknown-unknown --locked --no-default-features --features js -- -D warnings
+  cargo clippy --target wasm32-unknown-unknown --locked --test wasm_client -- -D warnings
 }
 
 run_host() {
@@ -24,6 +26,40 @@ run_host() {
   cargo test --workspace --locked
   tier "host: the crate builds for wasm32-unknown-unknown"
   cargo build --lib --target wasm32-unknown-unknown --release --locked
+}
+
+# Starts tests/server/test-server.mjs on a free port (killed when this script exits) and sets
+# TEST_SERVER_URL.
+test_server_pids=()
+start_test_server() {
+  local log
+  log=$(mktemp)
+  node tests/server/test-server.mjs --port 0 >"$log" 2>&1 &
+  test_server_pids+=("$!")
+  trap 'kill "${test_server_pids[@]}" 2>/dev/null || true' EXIT
+  for _ in $(seq 100); do
+    TEST_SERVER_URL=$(grep -o 'http://[0-9.:]*' "$log" || true)
+    [ -n "$TEST_SERVER_URL" ] && return 0
+    sleep 0.1
+  done
+  cat "$log" >&2
+  return 1
+}
+
+run_wasm() {
+  tier "wasm: wasm-bindgen tests in Node and headless Chromium against tests/server"
+  bash scripts/setup.sh bindgen chromium node
+  start_test_server
+  # The server's URL is compiled into the test (option_env!), so both runs share one build.
+  export MANGOPAY_TEST_SERVER="$TEST_SERVER_URL"
+  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+  cargo test --target wasm32-unknown-unknown --locked --test wasm_client
+  CHROMEDRIVER=$(command -v chromedriver) WASM_BINDGEN_USE_BROWSER=1 \
+    cargo test --target wasm32-unknown-unknown --locked --test wasm_client
+  tier "wasm: JS tests of the built package (Node)"
+  bash scripts/build-pkg.sh
+  node --test tests/js/
+  unset MANGOPAY_TEST_SERVER CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER
 }
 
 run_pkg() {
@@ -46,6 +82,9 @@ run_e2e() {
   bash scripts/build-pkg.sh --pack
   cargo build --release --locked -p mangopay-sandbox
   node www/build.mjs
+  tier "e2e: the app type-checks against the package's published .d.ts"
+  tools/node_modules/.bin/tsc -p www/tsconfig.json
+  tier "e2e: Playwright journeys (screenshots in test-output/e2e/)"
   node --test --test-reporter=spec www/e2e/demo.test.mjs
 }
 
@@ -64,7 +103,7 @@ run_proxy() {
   node proxy/tests/e2e.mjs
 }
 
-if [ $# -eq 0 ]; then set -- setup lint host pkg types proxy e2e; fi
+if [ $# -eq 0 ]; then set -- setup lint host wasm pkg types proxy e2e; fi
 for t in "$@"; do
   "run_$t"
 done

@@ -109,6 +109,25 @@ struct CookieSpec {
     max_age: u64,
 }
 
+/// The endpoint and created `Id` of a successful creation replayed by `GET /responses/{key}`
+/// (`{StatusCode, RequestURL, Resource, …}`; `StatusCode` is a string on Mangopay).
+fn replayed_creation(body: &str) -> Option<(Endpoint, String)> {
+    let v = serde_json::from_str::<Value>(body).ok()?;
+    let status = match v.get("StatusCode")? {
+        Value::String(s) => s.trim().parse::<u16>().ok()?,
+        other => u16::try_from(other.as_u64()?).ok()?,
+    };
+    if !(200..300).contains(&status) {
+        return None;
+    }
+    let url = v.get("RequestURL")?.as_str()?;
+    let start = url.find("/v2.01/")?;
+    let path = url.get(start..)?.split(['?', '#']).next()?;
+    let endpoint = match_route("POST", path).ok()?.endpoint();
+    let id = v.get("Resource")?.get("Id")?.as_str()?.to_owned();
+    Some((endpoint, id))
+}
+
 /// What the worker adds to the upstream's response.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finish {
@@ -123,11 +142,18 @@ impl Forward {
     /// returns the headers to add to the response.
     pub fn finish(&mut self, config: &Config, status: u16, body: &str) -> Finish {
         if (200..300).contains(&status) {
-            let id = serde_json::from_str::<Value>(body)
-                .ok()
-                .and_then(|v| v.get("Id").and_then(Value::as_str).map(str::to_owned));
-            if let Some(id) = id {
-                let added = match self.endpoint {
+            let created = match self.endpoint {
+                // A replay of this session's own creation (the key is checked as owned) returns
+                // the created resource: it belongs to the session as if the creation had
+                // answered, which it could not (dropped, timed out).
+                Endpoint::GetResponse => replayed_creation(body),
+                endpoint => serde_json::from_str::<Value>(body)
+                    .ok()
+                    .and_then(|v| v.get("Id").and_then(Value::as_str).map(str::to_owned))
+                    .map(|id| (endpoint, id)),
+            };
+            if let Some((endpoint, id)) = created {
+                let added = match endpoint {
                     Endpoint::CreateNaturalSca
                     | Endpoint::CreateLegalSca
                     | Endpoint::CreateNatural

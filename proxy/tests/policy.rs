@@ -741,6 +741,44 @@ fn platform_auth_binds_the_session_to_the_subject() {
 }
 
 #[test]
+fn a_replayed_creation_belongs_to_the_session() {
+    let mut b = new_browser();
+    let key = "demo-replay-key-0001";
+    let body = fixture("users/create_natural_sca_payer.request.json");
+    // The creation was processed upstream but its answer never arrived (dropped connection).
+    let Outcome::Forward(mut f) = b.send(
+        "POST",
+        &format!("{API}/sca/users/natural"),
+        &body,
+        &[("idempotency-key", key)],
+    ) else {
+        panic!("refused")
+    };
+    let finish = f.finish(&config(), 502, "");
+    b.cookie = cookie_value(header(&finish.headers, "set-cookie").unwrap());
+    assert_eq!(
+        b.refused("GET", &format!("{API}/sca/users/user_m_lost"), "", &[]),
+        403
+    );
+    // A replay of a failed creation gives nothing.
+    let failed = r#"{"StatusCode":"400","RequestURL":"http://127.0.0.1:8790/v2.01/demo-client/sca/users/natural","Resource":{"Id":"user_m_lost"}}"#;
+    b.forward("GET", &format!("{API}/responses/{key}"), "", failed);
+    let replay = |status: &str| {
+        format!(
+            r#"{{"StatusCode":"{status}","RequestURL":"http://127.0.0.1:8790/v2.01/demo-client/sca/users/natural","Resource":{{"Id":"user_m_lost","PersonType":"NATURAL"}}}}"#
+        )
+    };
+    let Outcome::Forward(mut f) = b.send("GET", &format!("{API}/responses/{key}"), "", &[]) else {
+        panic!("refused")
+    };
+    let finish = f.finish(&config(), 200, &replay("400"));
+    assert!(header(&finish.headers, "set-cookie").is_none());
+    // The replay of the successful creation hands the user to the session.
+    b.forward("GET", &format!("{API}/responses/{key}"), "", &replay("200"));
+    b.forward("GET", &format!("{API}/sca/users/user_m_lost"), "", "{}");
+}
+
+#[test]
 fn a_platform_users_ownership_outlives_the_session_ttl() {
     let mut s = Session::new(String::new(), 1);
     // The subject's derived id, as the policy computes it: take it from a fresh session.

@@ -18,7 +18,7 @@
 //! 40-line JS snippet (`js/fetch.js`) does the call, the timeout and the abort wiring instead.
 
 #[cfg(feature = "client")]
-mod client;
+pub mod client;
 #[cfg(feature = "client")]
 mod fetch;
-mod validate;
+pub mod validate;

@@ -2,6 +2,7 @@
 // www/dist) → the real sandbox. Run by `bash scripts/test.sh e2e` (or `node --test www/e2e/`
 // after building the package, the sandbox and www/dist).
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { after, before, beforeEach, describe, test } from "node:test";
 import { kycFiles } from "./files.mjs";
 import { launchBrowser, screenshot, startProxy, startSandbox, stop } from "./harness.mjs";
@@ -329,6 +330,19 @@ describe("demo onboarding app", () => {
     assert.equal(await page.isDisabled("#kyc-upload"), true);
     await screenshot(page, "12-kyc-rejected-files");
 
+    // Drag and drop goes through the same checks: a real PNG dropped on the zone is ready.
+    const png = readFileSync(files.png).toString("base64");
+    const dropped = await page.evaluateHandle((b64) => {
+      const transfer = new DataTransfer();
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      transfer.items.add(new File([bytes], "dropped-id.png", { type: "image/png" }));
+      return transfer;
+    }, png);
+    await page.dispatchEvent("#kyc-drop", "drop", { dataTransfer: dropped });
+    await page.locator('#kyc-file-list li.good[data-file="dropped-id.png"]').waitFor();
+    assert.equal(await page.locator("#kyc-file-list li").count(), 1);
+    assert.equal(await page.isEnabled("#kyc-upload"), true);
+
     await page.setInputFiles("#kyc-files", files.sixPages);
     await page.locator("#kyc-count-error").waitFor();
     assert.match(await text("#kyc-count-error"), /at most 5 pages/);
@@ -366,6 +380,47 @@ describe("demo onboarding app", () => {
       ["503", "503", "503", "429", "429", "429", "drop", 409],
     );
     assert.equal(new Set(posts.map((r) => r.idempotency_key)).size, 1, "every attempt used the same idempotency key");
+    // The replayed user is this session's: the journey goes on (the proxy lets it be upgraded).
+    await page.check("#owner-TermsAndConditionsAccepted");
+    await page.click("#owner button[type=submit]");
+    await expectField("UserStatus", "PENDING_USER_ACTION");
+  });
+
+  test("offline and timeouts: clear messages, and the retry still creates exactly one user", async () => {
+    await openApp();
+    await fillNatural();
+    await page.click(".dev summary");
+    await page.fill("#timeout-ms", "800");
+    await page.locator("#timeout-ms").dispatchEvent("change");
+    // Offline: the browser cannot reach the proxy at all.
+    await context.setOffline(true);
+    await page.click("#natural button[type=submit]");
+    await page.locator("#notice", { hasText: /could not reach the server/i }).waitFor({ timeout: 20_000 });
+    await screenshot(page, "15-fault-offline");
+    await context.setOffline(false);
+    // Back online, but slow: the creation is processed yet answered too late, and so is every
+    // replay the SDK then asks for (GET /responses/{key}).
+    const slow = (method, path) => ({ kind: "delay", delay_ms: 2000, method, path });
+    await sandbox.admin.script([slow("POST", "/sca/users/natural"), ...[1, 2, 3].map(() => slow("GET", "/responses/"))]);
+    await page.click("#notice .retry");
+    await page.locator("#notice", { hasText: /took too long to confirm/i }).waitFor({ timeout: 30_000 });
+    await screenshot(page, "16-fault-timeout");
+    // The API is fast again. Retry: the key is known, the replay answers, the original user comes back.
+    await sandbox.admin.clearFaults();
+    await page.click("#notice .retry");
+    await expectField("UserStatus", "ACTIVE");
+    assert.equal((await sandbox.admin.users()).length, 1, "exactly one user created");
+
+    // A reload while the API is slow: reading the user times out on every attempt → the
+    // timeout message, and Retry shows the account.
+    await sandbox.admin.script([1, 2, 3].map(() => slow("GET", "/users/")));
+    await page.reload();
+    await page.locator("#notice", { hasText: /took too long/i }).waitFor({ timeout: 30_000 });
+    await sandbox.admin.clearFaults();
+    await page.click("#notice .retry");
+    await expectField("UserStatus", "ACTIVE");
+    const posts = (await sandbox.admin.requests()).filter((r) => r.method === "POST" && r.path.endsWith("/sca/users/natural"));
+    assert.equal(new Set(posts.map((r) => r.idempotency_key)).size, 1, "one idempotency key throughout");
   });
 
   test("no Content-Security-Policy violation or page error in any run", () => {

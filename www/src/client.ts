@@ -17,7 +17,12 @@ export const clientId = meta("mangopay-client-id", "demo-client");
 let csrfToken: Promise<string> | null = null;
 
 async function fetchSession(): Promise<string> {
-  const response = await fetch(`${baseUrl}/session`, { credentials: "same-origin", cache: "no-store" });
+  let response: Response;
+  try {
+    response = await fetch(`${baseUrl}/session`, { credentials: "same-origin", cache: "no-store" });
+  } catch {
+    throw new SessionUnreachable();
+  }
   if (!response.ok) throw new Error(`The proxy refused to open a session (HTTP ${response.status}).`);
   const data: unknown = await response.json();
   const token = (data as { csrfToken?: unknown }).csrfToken;
@@ -25,8 +30,19 @@ async function fetchSession(): Promise<string> {
   return token;
 }
 
-/** A client for the current session; `validateInBrowser: false` sends bodies unchecked (server errors only). */
-export async function connect(validateInBrowser: boolean): Promise<Mangopay> {
+/** The proxy could not be reached to open a session (offline, server down). */
+export class SessionUnreachable extends Error {
+  constructor() {
+    super("The proxy could not be reached to open a session.");
+    this.name = "SessionUnreachable";
+  }
+}
+
+/**
+ * A client for the current session; `validateInBrowser: false` sends bodies unchecked (server
+ * errors only); `timeoutMs` bounds each attempt (the SDK retries twice).
+ */
+export async function connect(validateInBrowser: boolean, timeoutMs: number): Promise<Mangopay> {
   await ready();
   csrfToken ??= fetchSession().catch((e: unknown) => {
     csrfToken = null;
@@ -38,7 +54,7 @@ export async function connect(validateInBrowser: boolean): Promise<Mangopay> {
     baseUrl,
     headers: { "X-CSRF-Token": token },
     credentials: "same-origin",
-    timeoutMs: 8000,
+    timeoutMs,
     maxRetries: 2,
     validate: validateInBrowser,
   });

@@ -1,5 +1,6 @@
 /** Turns SDK rejections into messages people can act on, and says whether a retry makes sense. */
 import { isMangopayError } from "mangopay-wasm";
+import { SessionUnreachable } from "./client";
 import type { FieldErrors } from "./form";
 
 /** What the UI does with a failure. */
@@ -14,6 +15,13 @@ export interface Failure {
 
 /** Describes any rejection from the SDK (or elsewhere). */
 export function describe(error: unknown): Failure {
+  if (error instanceof SessionUnreachable || (error instanceof TypeError && /fetch/i.test(error.message))) {
+    return {
+      message: "We could not reach the server (network error). Check your connection, then retry: nothing will be created twice.",
+      fields: null,
+      retry: true,
+    };
+  }
   if (!isMangopayError(error)) {
     const message = error instanceof Error ? error.message : String(error);
     return { message: `Something went wrong: ${message}`, fields: null, retry: true };
@@ -37,6 +45,16 @@ export function describe(error: unknown): Failure {
       return { message: "The request was cancelled.", fields: null, retry: true };
     case "rate_limit":
       return { message: "Too many requests right now (rate limit). Wait a few seconds, then retry.", fields: null, retry: true };
+    case "idempotent_creation_conflict":
+      // A retried creation was already processed, but its original answer could not be read back
+      // (e.g. the replay timed out): the same key will fetch it.
+      return {
+        message: /timeout|timed out/i.test(JSON.stringify(e.replay ?? {}))
+          ? "The server took too long to confirm your request. It was received: retry to get the result — nothing will be created twice."
+          : "Your request was received, but its result could not be read back yet. Retry to get it — nothing will be created twice.",
+        fields: null,
+        retry: true,
+      };
     case "param_error":
       return {
         message: fields ? "Some fields need your attention." : e.message || "The request was refused.",

@@ -11,16 +11,38 @@ import { Signup } from "./signup";
 import { forget, loadSaved, type User } from "./state";
 
 const validationSwitch = byId<HTMLInputElement>("client-validation");
-const clients = new Map<boolean, Promise<Mangopay>>();
+const timeoutInput = byId<HTMLInputElement>("timeout-ms");
+const clients = new Map<string, Promise<Mangopay>>();
 
-/** A client for the current browser-validation setting (created once per setting). */
+// Developer options last for the tab's session (the SCA round trip reloads the page).
+const DEV_KEY = "mangopay-demo.dev";
+try {
+  const saved = JSON.parse(sessionStorage.getItem(DEV_KEY) ?? "{}") as { validate?: boolean; timeoutMs?: string };
+  if (typeof saved.validate === "boolean") validationSwitch.checked = saved.validate;
+  if (typeof saved.timeoutMs === "string") timeoutInput.value = saved.timeoutMs;
+} catch {
+  sessionStorage.removeItem(DEV_KEY);
+}
+function saveDevOptions(): void {
+  sessionStorage.setItem(DEV_KEY, JSON.stringify({ validate: validationSwitch.checked, timeoutMs: timeoutInput.value }));
+}
+timeoutInput.addEventListener("change", saveDevOptions);
+
+function timeoutMs(): number {
+  const value = Number(timeoutInput.value);
+  return Number.isFinite(value) && value >= 100 ? Math.min(value, 60_000) : 8000;
+}
+
+/** A client for the current developer settings (created once per combination). */
 function client(): Promise<Mangopay> {
   const validateInBrowser = validationSwitch.checked;
-  let mp = clients.get(validateInBrowser);
+  const timeout = timeoutMs();
+  const key = `${validateInBrowser}:${timeout}`;
+  let mp = clients.get(key);
   if (!mp) {
-    mp = connect(validateInBrowser);
-    mp.catch(() => clients.delete(validateInBrowser));
-    clients.set(validateInBrowser, mp);
+    mp = connect(validateInBrowser, timeout);
+    mp.catch(() => clients.delete(key));
+    clients.set(key, mp);
   }
   return mp;
 }
@@ -50,7 +72,10 @@ for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="per
     if (radio.checked) signup.show(radio.value as PersonType);
   });
 }
-validationSwitch.addEventListener("change", () => signup.revalidate());
+validationSwitch.addEventListener("change", () => {
+  saveDevOptions();
+  signup.revalidate();
+});
 
 byId("start-over").addEventListener("click", () => {
   forget();

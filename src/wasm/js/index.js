@@ -159,8 +159,10 @@ export class Mangopay {
    * Arguments are the method's own (`paginate("getKycDocuments", userId, { perPage: 100 })`).
    */
   async *paginate(method, ...args) {
+    if (typeof method !== "string" || !Object.hasOwn(LISTS, method)) {
+      throw argumentError(`${typeof method === "string" ? method : typeof method} is not a list method.`);
+    }
     const at = LISTS[method];
-    if (at === undefined) throw argumentError(`${String(method)} is not a list method.`);
     const list = args[at] ?? {};
     if (typeof list !== "object") throw argumentError("The list options must be an object.");
     let page = list.page ?? 1;
