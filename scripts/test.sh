@@ -95,9 +95,11 @@ run_proxy() {
   cargo test -p mangopay-proxy --locked
   tier "proxy: end to end in workerd against the sandbox (happy path, attack suite, Chromium)"
   cargo build --release -p mangopay-sandbox --locked
-  # The SDK package: the worker calls upstream through it, and the happy path runs the packed
-  # tarball when there is a package manifest (stamped: instant when warm).
-  if [ -f pkg/package.json ]; then bash scripts/build-pkg.sh --pack; else bash scripts/build-pkg.sh; fi
+  # The SDK package: the worker calls upstream through it and the happy path installs the packed
+  # tarball (stamped: instant when warm).
+  bash scripts/build-pkg.sh --pack
+  # The demo's build (www/dist) is what the proxy serves: the e2e scans it for secrets.
+  if [ -f www/build.mjs ]; then node www/build.mjs; fi
   node proxy/tests/e2e.mjs
 }
 

