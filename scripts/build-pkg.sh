@@ -47,6 +47,7 @@ inputs_hash() {
     rustc -V
     wasm-bindgen --version
     "$bin/wasm-opt" --version
+    "$bin/esbuild" --version
   } | sha256sum | cut -d' ' -f1
 }
 stamp=$(inputs_hash)

@@ -28,7 +28,6 @@ const layerDir = join(repoDir, "src/wasm/js");
 const esbuild = join(repoDir, "tools/node_modules/.bin/esbuild");
 const shims = ["web.js", "browser.js", "node.js", "node.cjs", "workerd.js", "deno.js", "not-ready.js"];
 
-
 function fail(message) {
   console.error(`assemble: ${message}`);
   process.exit(1);
@@ -121,12 +120,14 @@ const glueDts = glueTypes(readFileSync(join(srcDir, `${glueName}.d.ts`), "utf8")
 const layerModule = glueName === "mangopay_wasm" ? "index" : "validate";
 const pending = [`${layerModule}.js`, `${layerModule}.d.ts`];
 const copied = new Set();
+let needsGlueDts = false; // the glue's declarations ship only when the public types use them
 while (pending.length) {
   const file = pending.pop();
   if (copied.has(file) || file === `${glueName}.js` || file === "mangopay_wasm.js") continue;
   if (file === "models.d.ts") {
     writeFileSync(join(destDir, file), modelTypes(glueDts));
     copied.add(file);
+    needsGlueDts = true;
     continue;
   }
   const from = join(layerDir, file);
@@ -136,10 +137,11 @@ while (pending.length) {
   writeFileSync(join(destDir, file), text.replaceAll("mangopay_wasm", glueName));
   for (const [, dep] of text.matchAll(/(?:from|import)\s*["']\.\/([\w.-]+)["']/g)) {
     // Declarations import declarations (models.js may exist only as models.d.ts).
+    if (file.endsWith(".d.ts") && dep === "mangopay_wasm.js") needsGlueDts = true;
     pending.push(file.endsWith(".d.ts") ? dep.replace(/\.js$/, ".d.ts") : dep);
   }
 }
-writeFileSync(join(destDir, `${glueName}.d.ts`), glueDts);
+if (needsGlueDts) writeFileSync(join(destDir, `${glueName}.d.ts`), glueDts);
 writeFileSync(join(destDir, "api.js"), `export * from "./${layerModule}.js";\n`);
 writeTypes(layerModule);
 

@@ -3,7 +3,7 @@
 // against the real sandbox (target/release/mangopay-sandbox):
 //   node-esm, node-cjs   Node 20, `import` and `require`
 //   esbuild-app          an esbuild-bundled browser app in headless Chromium
-//   vite-app             a Vite-built browser app in headless Chromium
+//   vite-app             a Vite-built browser app, and the same app on Vite's dev server, in Chromium
 //   plain-page           <script type="module"> + import map, no bundler, in headless Chromium;
 //                        also under a CSP without and with 'wasm-unsafe-eval'
 //   workerd              a worker on npm workerd with a raw .capnp config
@@ -181,7 +181,10 @@ async function makeProject(name, { type = "module" } = {}) {
   const dir = mkdtempSync(join(tmpdir(), `mangopay-pkg-${name}-`));
   if (!process.env.KEEP_CONSUMERS) cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: `consumer-${name}`, private: true, type }, null, 2));
-  await run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", tarball], { cwd: dir });
+  await run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", tarball], {
+    cwd: dir,
+    env: { npm_config_update_notifier: "false" },
+  });
   cpSync(join(consumersDir, name), dir, { recursive: true });
   cpSync(join(consumersDir, "scenario.mjs"), join(dir, "scenario.mjs"));
   return dir;
@@ -262,9 +265,19 @@ const consumers = {
 
   async "vite-app"(sandbox) {
     const dir = await makeProject("vite-app");
-    await run(join(bin, "vite"), ["build", "--logLevel", "warn"], { cwd: dir });
+    await run(join(bin, "vite"), ["build", "--logLevel", "warn"], { cwd: dir, env: { SANDBOX_URL: sandbox } });
     const origin = await startWebServer(join(dir, "dist"), sandbox);
-    return [{ label: "Vite build in Chromium", result: await resultOfPage(`${origin}/index.html`), expected: 1 + FULL }];
+    const built = await resultOfPage(`${origin}/index.html`);
+    // The dev server too: it pre-bundles the package and must still find the wasm.
+    const { match } = await start(join(bin, "vite"), ["--logLevel", "info"], {
+      cwd: dir,
+      env: { SANDBOX_URL: sandbox, NO_COLOR: "1" },
+      pattern: /Local:\s+(http:\/\/[\d.]+:\d+)/,
+    });
+    return [
+      { label: "Vite build in Chromium", result: built, expected: 1 + FULL },
+      { label: "Vite dev server in Chromium", result: await resultOfPage(`${match[1]}/`), expected: 1 + FULL },
+    ];
   },
 
   async "plain-page"(sandbox) {
@@ -292,7 +305,7 @@ const consumers = {
     const { output } = await start(join(bin, "workerd"), ["serve", "config.capnp"], { cwd: dir, pattern: null });
     const url = `http://127.0.0.1:${port}/`;
     let response;
-    for (let attempt = 0; attempt < 100 && !response; attempt++) {
+    for (let attempt = 0; attempt < 300 && !response; attempt++) {
       response = await fetch(url).catch(() => new Promise((ok) => setTimeout(() => ok(undefined), 100)));
     }
     if (!response) throw new Error(`workerd did not answer on ${url}:\n${output()}`);
@@ -324,7 +337,12 @@ const consumers = {
   async types() {
     const dir = await makeProject("types");
     await run(join(bin, "tsc"), ["-p", "."], { cwd: dir });
-    return [{ label: "TypeScript consumer (tsc --noEmit, @ts-expect-error lines)", result: { checks: ["tsc"] }, expected: 1 }];
+    await run(join(bin, "tsc"), ["-p", "tsconfig.bundler.json"], { cwd: dir });
+    return [{
+      label: "TypeScript consumer (tsc --noEmit, @ts-expect-error lines; nodenext ESM + CJS, bundler)",
+      result: { checks: ["tsc nodenext", "tsc bundler"] },
+      expected: 2,
+    }];
   },
 };
 
