@@ -53,6 +53,7 @@ function parseArgs(argv) {
   if (!/^\d+$/.test(opts.port)) fail("--port must be a number");
   // Without a configured secret, sessions last as long as this process.
   if (!opts["session-secret"]) opts["session-secret"] = randomBytes(32).toString("hex");
+  if (Buffer.byteLength(opts["session-secret"]) < 32) fail("--session-secret must be at least 32 bytes");
   return opts;
 }
 

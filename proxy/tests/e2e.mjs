@@ -184,6 +184,19 @@ async function happyPathRaw(state) {
     r = await call(a, "GET", `${API}/responses/happy-key-0123456789`);
     assert(r.status === 200, `replay: ${r.status} ${r.body}`);
   });
+  await check("happy (raw): a creation whose answer was lost is recovered by replaying its key", async () => {
+    const script = { faults: [{ kind: "drop", method: "POST", path: "/sca/users/natural" }] };
+    const set = await fetch(`${sandboxUrl}/__sandbox/faults/script`, { method: "POST", body: JSON.stringify(script) });
+    assert(set.ok, `fault script: ${set.status}`);
+    const key = "lost-answer-key-0123";
+    let r = await call(a, "POST", `${API}/sca/users/natural`, fixture("users/create_natural_sca_payer.request.json"), { "idempotency-key": key });
+    assert(r.status === 502 && json(r).Type, `dropped create: ${r.status} ${r.body}`);
+    r = await call(a, "GET", `${API}/responses/${key}`);
+    assert(r.status === 200, `replay: ${r.status} ${r.body}`);
+    const id = json(r).Resource.Id;
+    r = await call(a, "GET", `${API}/sca/users/${id}`);
+    assert(r.status === 200, `the recovered user is the session's: ${r.status}`);
+  });
   await check("happy (raw): the browser's Authorization/Cookie never reach upstream as credentials", async () => {
     const r = await call(a, "GET", `${API}/sca/users/${state.userA}`, undefined, { authorization: "Basic ZXZpbDpldmls" });
     assert(r.status === 200, `${r.status}`);
@@ -636,6 +649,14 @@ async function main() {
     await servers.stop();
     rmSync(www, { recursive: true, force: true });
   }
+  await check("run.mjs: SIGTERM stops workerd (the port is closed afterwards)", async () => {
+    const port = Number(new URL(proxyUrl).port);
+    const open = await new Promise((res) => {
+      const socket = net.connect({ host: "127.0.0.1", port }, () => (socket.destroy(), res(true)));
+      socket.on("error", () => res(false));
+    });
+    assert(!open, `something still listens on ${port}`);
+  });
   await platformHook();
   console.log(`\nproxy e2e: ${results.passed} passed, ${results.failed} failed, ${results.skipped} skipped`);
   process.exit(results.failed ? 1 : 0);

@@ -40,10 +40,13 @@ export function rawTarget(url) {
   };
 }
 
-function errorResponse(status, type, message) {
+function errorResponse(status, type, message, extraHeaders = []) {
   return new Response(
     JSON.stringify({ Message: message, Type: type, Id: null, Date: Math.floor(Date.now() / 1000), errors: null }),
-    { status, headers: [["content-type", "application/json; charset=utf-8"], ["cache-control", "no-store"], ...SECURITY_HEADERS] },
+    {
+      status,
+      headers: [["content-type", "application/json; charset=utf-8"], ["cache-control", "no-store"], ...SECURITY_HEADERS, ...extraHeaders],
+    },
   );
 }
 
@@ -158,7 +161,13 @@ export function createProxy(hooks = {}) {
           idempotencyKey: decision.idempotencyKey,
         });
       } catch {
-        return errorResponse(502, "bad_gateway", "The payment service could not be reached");
+        // The request may have been processed upstream: keep the session's record of its
+        // idempotency key (Set-Cookie), so the browser can replay it with GET /responses/{key}.
+        const finish = decision.finish(policy, 502, "");
+        const extra = JSON.parse(finish.headers);
+        if (subject && finish.sessionToken) await store.put(subject, finish.sessionToken, env);
+        finish.free();
+        return errorResponse(502, "bad_gateway", "The payment service could not be reached", extra);
       }
       const finish = decision.finish(policy, answer.status, answer.body);
       const headers = [

@@ -7,14 +7,21 @@
 //! the core's validator) → idempotency key. Only a request that passes all of them is forwarded,
 //! and what is forwarded is rebuilt from what was checked, never the raw input.
 
-use mangopay_wasm::api::{self, canonical_query, match_route, Endpoint, MatchError, RouteMatch};
-use mangopay_wasm::validate::{self, IssueCode, Report, ValidatorKind, KYC_MAX_BASE64_CHARS};
-use serde_json::{json, Value};
+mod body;
+mod refusal;
+mod sessions;
+
+use mangopay_wasm::api::{canonical_query, match_route, Endpoint, MatchError, RouteMatch};
+use mangopay_wasm::validate::{self, IssueCode, KYC_MAX_BASE64_CHARS};
+use serde_json::Value;
 
 use crate::config::Config;
-use crate::crypto::{base64url_encode, hex, hmac_sha256};
 use crate::http::{cors_headers, preflight_headers, single, Response, METHOD_OVERRIDE_HEADERS};
 use crate::session::Session;
+
+use body::checked_body;
+use refusal::{param_issue, Refusal};
+use sessions::{load_session, secure, session_endpoint, set_cookie, CookieSpec};
 
 /// Where the browser API lives on the proxy's origin (the SDK's `baseUrl`).
 pub const API_PREFIX: &str = "/api/mangopay";
@@ -101,12 +108,6 @@ pub struct Forward {
     changed: bool,
     cookie: Option<CookieSpec>,
     cors_origin: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct CookieSpec {
-    secure: bool,
-    max_age: u64,
 }
 
 /// The endpoint and created `Id` of a successful creation replayed by `GET /responses/{key}`
@@ -197,79 +198,6 @@ pub fn decide(config: &Config, req: &Incoming<'_>) -> Outcome {
         Ok(outcome) => outcome,
         Err(refusal) => Outcome::Respond(refusal.into_response(config, req)),
     }
-}
-
-/// Why a request is refused.
-#[derive(Debug, Clone, PartialEq)]
-enum Refusal {
-    Forbidden(&'static str),
-    NotFound,
-    TooLong,
-    TooLarge,
-    MediaType,
-    BadRequest(&'static str),
-    Params(Report),
-}
-
-impl Refusal {
-    fn into_response(self, config: &Config, req: &Incoming<'_>) -> Response {
-        // Error ids come from the request's entropy, hashed so they reveal nothing of it.
-        let seed = &hmac_sha256(b"error-id", &[req.entropy])[..];
-        let now = req.now;
-        let mut response = match self {
-            Refusal::Forbidden(why) => Response::error(403, "forbidden_ressource", why, seed, now),
-            Refusal::NotFound => Response::error(
-                404,
-                "ressource_not_found",
-                "Cannot found the ressource",
-                seed,
-                now,
-            ),
-            Refusal::TooLong => Response::error(
-                414,
-                "request_uri_too_long",
-                "Request URI too long",
-                seed,
-                now,
-            ),
-            Refusal::TooLarge => Response::error(
-                413,
-                "request_entity_too_large",
-                "The request body is too large",
-                seed,
-                now,
-            ),
-            Refusal::MediaType => Response::error(
-                415,
-                "unsupported_media_type",
-                "Send the body as application/json",
-                seed,
-                now,
-            ),
-            Refusal::BadRequest(why) => Response::error(400, "param_error", why, seed, now),
-            Refusal::Params(report) => Response::json(400, &report.to_param_error()),
-        };
-        // Refusals still carry CORS headers for allowed origins, so a page can read the reason.
-        if let Some(origin) = allowed_cross_origin_of(config, req) {
-            response.headers.extend(cors_headers(&origin));
-        }
-        response
-    }
-}
-
-fn param_issue(path: &str, code: IssueCode, message: impl Into<String>) -> Refusal {
-    let mut report = Report::new();
-    report.push(path, code, message);
-    Refusal::Params(report)
-}
-
-/// The request's Origin when it is allowed and not the proxy's own (so CORS headers apply).
-fn allowed_cross_origin_of(config: &Config, req: &Incoming<'_>) -> Option<String> {
-    let origin = single(req.headers, "origin").ok().flatten()?;
-    if origin.eq_ignore_ascii_case(req.self_origin) || !config.allows_origin(origin) {
-        return None;
-    }
-    Some(origin.to_owned())
 }
 
 fn decide_inner(config: &Config, req: &Incoming<'_>) -> Result<Outcome, Refusal> {
@@ -368,135 +296,6 @@ fn check_origin(config: &Config, req: &Incoming<'_>) -> Result<Option<String>, R
     }
 }
 
-fn secure(req: &Incoming<'_>) -> bool {
-    req.self_origin.starts_with("https://")
-}
-
-fn cookie_name(req: &Incoming<'_>) -> &'static str {
-    if secure(req) {
-        SECURE_COOKIE_NAME
-    } else {
-        COOKIE_NAME
-    }
-}
-
-/// The session cookie's value; an error when the cookie is sent twice (cookie tossing).
-fn session_cookie<'h>(req: &Incoming<'h>) -> Result<Option<&'h str>, Refusal> {
-    let name = cookie_name(req);
-    let mut found = None;
-    for (n, header) in req.headers {
-        if !n.eq_ignore_ascii_case("cookie") {
-            continue;
-        }
-        for pair in header.split(';') {
-            if let Some((k, v)) = pair.trim().split_once('=') {
-                if k == name {
-                    if found.is_some() {
-                        return Err(Refusal::Forbidden("Session cookie sent twice"));
-                    }
-                    found = Some(v);
-                }
-            }
-        }
-    }
-    Ok(found)
-}
-
-/// The platform subject's session id: derived, so it is stable across tokens.
-fn subject_session_id(config: &Config, subject: &str) -> String {
-    let tag = hmac_sha256(&config.secret, &[b"subject|", subject.as_bytes()]);
-    format!("p-{}", hex(tag.get(..16).unwrap_or(&tag)))
-}
-
-/// The caller's valid session, if any.
-fn load_session(config: &Config, req: &Incoming<'_>) -> Result<Option<Session>, Refusal> {
-    match req.auth {
-        Auth::Cookie => {
-            Ok(session_cookie(req)?.and_then(|t| Session::open(t, &config.secret, req.now).ok()))
-        }
-        Auth::Platform { subject, token } => {
-            let id = subject_session_id(config, subject);
-            // The platform's login vouches for freshness, so a stored token does not expire:
-            // a platform user keeps owning what it created. The signature and the subject
-            // binding still hold.
-            let stored = token
-                .and_then(|t| Session::open(t, &config.secret, 0).ok())
-                .filter(|s| s.id == id);
-            // A platform caller is authenticated already: start its session on first use.
-            Ok(Some(stored.unwrap_or_else(|| {
-                Session::new(id, req.now.saturating_add(config.session_ttl))
-            })))
-        }
-    }
-}
-
-fn set_cookie(token: &str, spec: &CookieSpec) -> String {
-    let name = if spec.secure {
-        SECURE_COOKIE_NAME
-    } else {
-        COOKIE_NAME
-    };
-    let secure = if spec.secure { "; Secure" } else { "" };
-    format!(
-        "{name}={token}; Path=/; Max-Age={}; HttpOnly; SameSite=Strict{secure}",
-        spec.max_age
-    )
-}
-
-/// `GET /api/mangopay/session`: keeps a valid session (renewing its expiry) or starts one, and
-/// returns its CSRF token.
-fn session_endpoint(
-    config: &Config,
-    req: &Incoming<'_>,
-    cors_origin: Option<String>,
-) -> Result<Outcome, Refusal> {
-    if req.method != "GET" {
-        return Err(Refusal::Forbidden("Use GET for the session endpoint"));
-    }
-    if !req.query.is_empty() || !req.body.is_empty() {
-        return Err(Refusal::BadRequest(
-            "The session endpoint takes no parameters",
-        ));
-    }
-    let expires = req.now.saturating_add(config.session_ttl);
-    let mut session = match load_session(config, req)? {
-        Some(session) => session,
-        None => {
-            if req.entropy.len() < 16 {
-                return Err(Refusal::BadRequest("Not enough entropy for a session"));
-            }
-            Session::new(
-                base64url_encode(req.entropy.get(..16).unwrap_or(&[])),
-                expires,
-            )
-        }
-    };
-    session.expires = expires;
-    let token = session.seal(&config.secret);
-    let mut response = Response::json(
-        200,
-        &json!({ "csrfToken": session.csrf_token(&config.secret) }),
-    );
-    match req.auth {
-        Auth::Cookie => {
-            let spec = CookieSpec {
-                secure: secure(req),
-                max_age: config.session_ttl,
-            };
-            response
-                .headers
-                .push(("set-cookie".into(), set_cookie(&token, &spec)));
-        }
-        Auth::Platform { .. } => response
-            .headers
-            .push(("x-mangopay-proxy-session".into(), token)),
-    }
-    if let Some(origin) = cors_origin {
-        response.headers.extend(cors_headers(&origin));
-    }
-    Ok(Outcome::Respond(response))
-}
-
 fn check_ownership(route: &RouteMatch, session: &Session) -> Result<(), Refusal> {
     let not_yours = Refusal::Forbidden("This resource does not belong to your session");
     if let Some(user) = route.user_id() {
@@ -530,96 +329,6 @@ fn check_ownership(route: &RouteMatch, session: &Session) -> Result<(), Refusal>
         return Err(Refusal::Forbidden("This session cannot create more users"));
     }
     Ok(())
-}
-
-/// The validator of an endpoint's body; `None` for bodies without one (checked as objects).
-fn validator(route: &RouteMatch) -> Option<ValidatorKind> {
-    Some(match route.endpoint() {
-        Endpoint::CreateNaturalSca => ValidatorKind::CreateNaturalSca,
-        Endpoint::CreateLegalSca => ValidatorKind::CreateLegalSca,
-        Endpoint::CreateNatural => ValidatorKind::CreateNatural,
-        Endpoint::CreateLegal => ValidatorKind::CreateLegal,
-        Endpoint::UpdateNaturalSca => ValidatorKind::UpdateNaturalSca,
-        Endpoint::UpdateLegalSca => ValidatorKind::UpdateLegalSca,
-        Endpoint::UpdateNatural => ValidatorKind::UpdateNatural,
-        Endpoint::UpdateLegal => ValidatorKind::UpdateLegal,
-        Endpoint::CategorizeNatural => ValidatorKind::CategorizeNatural,
-        Endpoint::CategorizeLegal => ValidatorKind::CategorizeLegal,
-        Endpoint::CreateKycDocument => ValidatorKind::CreateKycDocument,
-        Endpoint::CreateKycPage => ValidatorKind::CreateKycPage,
-        Endpoint::CreateBankAccount => match route.bank_account_type() {
-            Some(kind) => ValidatorKind::CreateBankAccountOfType(bank_account_kind(kind)),
-            None => ValidatorKind::CreateBankAccount,
-        },
-        Endpoint::ValidateTheFormatOfUserData => ValidatorKind::ValidateTheFormatOfUserData,
-        _ => return None,
-    })
-}
-
-/// The validator's name for the path's bank account type.
-fn bank_account_kind(kind: api::BankAccountType) -> validate::BankAccountType {
-    match kind {
-        api::BankAccountType::Iban => validate::BankAccountType::Iban,
-        api::BankAccountType::Gb => validate::BankAccountType::Gb,
-        api::BankAccountType::Us => validate::BankAccountType::Us,
-        api::BankAccountType::Ca => validate::BankAccountType::Ca,
-        api::BankAccountType::Other => validate::BankAccountType::Other,
-    }
-}
-
-/// Checks the body against the endpoint and returns the JSON to forward.
-fn checked_body(route: &RouteMatch, req: &Incoming<'_>) -> Result<Option<String>, Refusal> {
-    let endpoint = route.endpoint();
-    let limit = if endpoint == Endpoint::CreateKycPage {
-        MAX_KYC_PAGE_BODY
-    } else {
-        MAX_JSON_BODY
-    };
-    if req.body.len() > limit {
-        return Err(Refusal::TooLarge);
-    }
-    let blank = req.body.iter().all(u8::is_ascii_whitespace);
-    if !endpoint.takes_body() {
-        // Enroll, consent, reads: nothing, or an empty JSON object, is accepted and dropped.
-        let empty_object = serde_json::from_slice::<Value>(req.body)
-            .ok()
-            .and_then(|v| v.as_object().map(|o| o.is_empty()))
-            .unwrap_or(false);
-        if blank || empty_object {
-            return Ok(None);
-        }
-        return Err(Refusal::BadRequest("This endpoint takes no body"));
-    }
-    let content_type = single(req.headers, "content-type")
-        .map_err(|_| Refusal::MediaType)?
-        .unwrap_or("");
-    let media = content_type.split(';').next().unwrap_or("").trim();
-    if !media.eq_ignore_ascii_case("application/json") {
-        return Err(Refusal::MediaType);
-    }
-    let body: Value = serde_json::from_slice(req.body).map_err(|_| {
-        param_issue(
-            "",
-            IssueCode::InvalidType,
-            "The body must be a JSON object.",
-        )
-    })?;
-    if !body.is_object() {
-        return Err(param_issue(
-            "",
-            IssueCode::InvalidType,
-            "The body must be a JSON object.",
-        ));
-    }
-    if let Some(kind) = validator(route) {
-        let report = validate::validate(kind, &body);
-        if !report.is_ok() {
-            return Err(Refusal::Params(report));
-        }
-    }
-    // What was validated is what is sent: re-serialized, so duplicate keys or odd spacing
-    // cannot be read differently upstream.
-    Ok(Some(body.to_string()))
 }
 
 fn forward(
