@@ -77,7 +77,7 @@ wait_for() {
   exit 1
 }
 
-target/release/mangopay-sandbox --port "$sandbox_port" >"$logs/sandbox.log" 2>&1 &
+"${CARGO_TARGET_DIR:-target}/release/mangopay-sandbox" --port "$sandbox_port" >"$logs/sandbox.log" 2>&1 &
 sandbox_pid=$!
 wait_for "$logs/sandbox.log" "listening on" "$sandbox_pid" "the sandbox"
 

@@ -50,6 +50,23 @@ async function openApp() {
 }
 
 const text = (selector) => page.locator(selector).innerText();
+
+/** Starts recording every text the given elements show (to check sequences, not just end states). */
+async function recordTexts(selectors) {
+  await page.evaluate((selectors) => {
+    window.__texts = {};
+    for (const selector of selectors) {
+      const el = document.querySelector(selector);
+      window.__texts[selector] = [];
+      new MutationObserver(() => window.__texts[selector].push(el.textContent)).observe(el, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+    }
+  }, selectors);
+}
+const recordedTexts = () => page.evaluate(() => window.__texts);
 const field = (name) => page.locator(`#account-details dd[data-field="${name}"]`);
 
 async function expectField(name, value, timeout = 15_000) {
@@ -126,8 +143,17 @@ describe("demo onboarding app", () => {
     await page.locator("#kyc").waitFor();
     await uploadKyc("IDENTITY_PROOF", "accept", [files.pdf, files.jpeg, files.png]);
     await screenshot(page, "05-kyc-files-checked");
+    await recordTexts(["#kyc-progress-text", "#kyc-status"]);
     await page.click("#kyc-upload");
     await page.locator("#kyc-doc-status", { hasText: "VALIDATED" }).waitFor({ timeout: 20_000 });
+    const seen = await recordedTexts();
+    assert.deepEqual(
+      seen["#kyc-progress-text"].filter((t) => t.startsWith("Page")),
+      ["Page 0 of 3 sent", "Page 1 of 3 sent", "Page 2 of 3 sent", "Page 3 of 3 sent"],
+      "the progress bar follows each page",
+    );
+    const statuses = seen["#kyc-status"].map((t) => t.match(/: (\w+)/)?.[1]).filter((v, i, a) => v && v !== a[i - 1]);
+    assert.deepEqual(statuses, ["CREATED", "VALIDATION_ASKED", "VALIDATED"]);
     assert.equal(await page.locator("#kyc-progress").evaluate((p) => p.value), 1);
     await expectField("KYCLevel", "REGULAR");
     await screenshot(page, "06-kyc-validated");

@@ -52,6 +52,7 @@ function spawnUntil(name, command, args, ready, timeoutMs) {
     };
     child.stdout.on("data", onData);
     child.stderr.on("data", onData);
+    child.on("error", (error) => finish(new Error(`${name} could not start (${command}): ${error.message}`)));
     child.on("exit", (code, signal) => finish(new Error(`${name} exited (${code ?? signal}) before it was ready:\n${output}`)));
   });
 }
@@ -71,7 +72,7 @@ export function stop(child) {
 
 /** Starts the sandbox (built by `cargo build --release -p mangopay-sandbox`) with its admin API. */
 export async function startSandbox(extraArgs = []) {
-  const bin = join(root, "target/release/mangopay-sandbox");
+  const bin = join(resolve(root, process.env.CARGO_TARGET_DIR ?? "target"), "release/mangopay-sandbox");
   const args = ["--port", "0", "--admin", "--quiet", "--kyc-delay-ms", "300", ...extraArgs];
   const { child, match } = await spawnUntil("sandbox", bin, args, /listening on (http:\/\/[^\s]+)/, 20_000);
   const url = match[1];
@@ -89,7 +90,7 @@ export async function startProxy(upstream) {
     "--api-key", API_KEY,
     "--www", join(root, "www/dist"),
   ];
-  const { child, match } = await spawnUntil("proxy", process.execPath, args, /proxy listening on (http:\/\/[^\s]+)/, 180_000);
+  const { child, match } = await spawnUntil("proxy", process.execPath, args, /proxy listening on (http:\/\/[^\s]+)/, 600_000);
   return { child, url: match[1].replace(/\/$/, "") };
 }
 

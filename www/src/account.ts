@@ -1,10 +1,10 @@
 /** The account card: the user's state, "Become an owner" (categorize + SCA) and the SCA return. */
-import { scaRedirectUrl, validate, type Mangopay } from "mangopay-wasm";
+import { scaRedirectUrl, validate, type CategorizeUserLegal, type CategorizeUserNatural, type Mangopay } from "mangopay-wasm";
 import { announce, byId, h, replace } from "./dom";
 import { legalCategorize, naturalCategorize } from "./fields";
 import { FormView } from "./form";
 import { perform } from "./perform";
-import { check, requiredPaths } from "./signup";
+import { requiredPaths } from "./signup";
 import { save, type Saved, type User } from "./state";
 
 /** The user's fields shown in the account card, with their labels. */
@@ -20,7 +20,7 @@ const SHOWN: Array<[string, string]> = [
 /** Fetches the user with the SCA getter of its type. */
 export async function fetchUser(mp: Mangopay, id: string, personType: string): Promise<User> {
   const user = personType === "LEGAL" ? await mp.users.getLegalSca(id) : await mp.users.getNaturalSca(id);
-  return user as unknown as User;
+  return user as User;
 }
 
 /** Where the SCA page sends the user back: this page, marked so the app knows why it reloads. */
@@ -109,7 +109,7 @@ export class Account {
         const mp = await this.client();
         let url = redirectUrl;
         if (!url) {
-          const enrollment = (await mp.users.enroll(user.Id)) as { PendingUserAction?: { RedirectUrl?: string } | null };
+          const enrollment = await mp.users.enroll(user.Id);
           url = enrollment.PendingUserAction?.RedirectUrl ?? null;
           if (!url) throw new Error("Mangopay did not return an authentication link.");
         }
@@ -128,9 +128,7 @@ export class Account {
     const legal = user.PersonType === "LEGAL";
     const business = (user.LegalPersonType ?? this.saved?.legalPersonType) === "BUSINESS";
     const sections = legal ? legalCategorize(business) : naturalCategorize;
-    const validator = legal
-      ? (body: unknown) => check(validate.categorizeLegal(body as never))
-      : (body: unknown) => check(validate.categorizeNatural(body as never));
+    const validator = legal ? validate.categorizeLegal : validate.categorizeNatural;
     // The categorize validator only knows the legal form from the body; the store knows it too.
     const fixed: Record<string, unknown> = { UserCategory: "OWNER" };
     if (legal && user.LegalPersonType) fixed.LegalPersonType = user.LegalPersonType;
@@ -152,9 +150,9 @@ export class Account {
           send: async () => {
             const mp = await this.client();
             const updated = legal
-              ? await mp.users.categorizeLegal(user.Id, body as never)
-              : await mp.users.categorizeNatural(user.Id, body as never);
-            return updated as unknown as User;
+              ? await mp.users.categorizeLegal(user.Id, body as unknown as CategorizeUserLegal)
+              : await mp.users.categorizeNatural(user.Id, body as unknown as CategorizeUserNatural);
+            return updated as User;
           },
           onSuccess: (updated) => {
             announce("You are now an owner. Authenticate to activate your account.");

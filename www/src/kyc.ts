@@ -3,7 +3,7 @@
  * by the SDK's validators before anything is sent, upload with a progress bar, then follow the
  * document's status until Mangopay's outcome.
  */
-import { validate, type Mangopay } from "mangopay-wasm";
+import { isMangopayError, validate, type KycDocument, type KycUserType, type Mangopay, type UploadProgress } from "mangopay-wasm";
 import { announce, byId, formatBytes, h, replace } from "./dom";
 import { describe } from "./errors";
 import { clearNotice, showNotice } from "./notice";
@@ -32,22 +32,6 @@ const FINAL = new Set(["VALIDATED", "REFUSED", "OUT_OF_DATE"]);
 interface Checked {
   file: File;
   problems: string[];
-}
-
-/** Normalizes the SDK's progress event to a fraction and a sentence. */
-function progressOf(event: unknown): { fraction: number; text: string } | null {
-  if (typeof event === "number") return { fraction: event, text: `${Math.round(event * 100)}%` };
-  if (typeof event !== "object" || event === null) return null;
-  const e = event as Record<string, unknown>;
-  const num = (...keys: string[]): number | null => {
-    for (const k of keys) if (typeof e[k] === "number") return e[k] as number;
-    return null;
-  };
-  const sent = num("pagesSent", "sent", "page", "loaded", "done");
-  const total = num("totalPages", "pages", "total", "count");
-  if (sent !== null && total) return { fraction: sent / total, text: `Page ${sent} of ${total} sent` };
-  const fraction = num("fraction", "progress", "ratio");
-  return fraction === null ? null : { fraction, text: `${Math.round(fraction * 100)}%` };
 }
 
 /** The KYC card's controller. */
@@ -136,14 +120,15 @@ export class Kyc {
     this.user = user;
     const card = byId("kyc");
     card.hidden = user.UserCategory !== "OWNER" || user.UserStatus === "PENDING_USER_ACTION";
-    const allowed = TYPES.filter(([type]) =>
-      validate.createKycDocument({ Type: type } as never, {
-        PersonType: user.PersonType,
-        LegalPersonType: user.LegalPersonType,
-      } as never).ok,
-    );
+    const allowed = TYPES.filter(([type]) => validate.createKycDocument({ Type: type }, this.userType(user)).ok);
     const previous = this.type.value;
     replace(this.type, ...allowed.map(([v, t]) => h("option", { value: v, selected: v === previous }, t)));
+  }
+
+  /** What the KYC rules need to know about the user. */
+  private userType(user: User): KycUserType {
+    const legalType = user.LegalPersonType as KycUserType["LegalPersonType"] | undefined;
+    return legalType ? { PersonType: user.PersonType, LegalPersonType: legalType } : { PersonType: user.PersonType };
   }
 
   /** Hides the card and forgets the files. */
@@ -161,8 +146,8 @@ export class Kyc {
       this.files = await Promise.all(
         files.map(async (file) => {
           const bytes = new Uint8Array(await file.arrayBuffer());
-          const result = validate.kycPage(bytes, { Type: type } as never) as { ok: boolean; issues?: Array<{ message: string }> };
-          return { file, problems: result.ok ? [] : (result.issues ?? []).map((i) => i.message) };
+          const result = validate.kycPage(bytes, { Type: type });
+          return { file, problems: result.issues.map((i) => i.message) };
         }),
       );
       this.renderFiles();
@@ -201,7 +186,7 @@ export class Kyc {
     );
   }
 
-  private setStatus(doc: { Id?: string; Status?: string; RefusedReasonType?: string | null; RefusedReasonMessage?: string | null }): void {
+  private setStatus(doc: Pick<KycDocument, "Id" | "Status" | "RefusedReasonType">): void {
     const status = doc.Status ?? "UNKNOWN";
     const reason = doc.RefusedReasonType ? ` (${doc.RefusedReasonType})` : "";
     replace(
@@ -223,37 +208,27 @@ export class Kyc {
     const type = this.type.value;
     try {
       const mp = await this.client();
-      const doc = (await mp.users.uploadKycDocument(
+      const doc = await mp.users.uploadKycDocument(
         user.Id,
+        { Type: type, Tag: this.outcome.value, ...this.userType(user), files: this.files.map((c) => c.file) },
         {
-          Type: type,
-          Tag: this.outcome.value,
-          PersonType: user.PersonType,
-          ...(user.LegalPersonType ? { LegalPersonType: user.LegalPersonType } : {}),
-          files: this.files.map((c) => c.file),
-        } as never,
-        {
-          onProgress: (event: unknown) => {
-            const p = progressOf(event);
-            if (!p) return;
-            this.progress.value = p.fraction;
-            this.progressText.textContent = p.text;
-            const e = event as { documentId?: string; Id?: string };
-            if (p.fraction === 0 || (e && (e.documentId || e.Id) && !this.docStatus.textContent)) {
-              this.setStatus({ Id: e?.documentId ?? e?.Id, Status: "CREATED" });
-            }
+          onProgress: (progress: UploadProgress) => {
+            // The first event comes once the document exists (0 pages sent), then one per page.
+            if (progress.pagesSent === 0) this.setStatus({ Id: progress.documentId, Status: "CREATED" });
+            this.progress.value = progress.totalPages ? progress.pagesSent / progress.totalPages : 0;
+            this.progressText.textContent = `Page ${progress.pagesSent} of ${progress.totalPages} sent`;
           },
-        } as never,
-      )) as { Id: string; Status?: string };
+        },
+      );
       this.progress.value = 1;
       this.progressText.textContent = "All pages sent; the document is submitted for validation.";
       this.setStatus(doc);
       this.upload.textContent = "Submitted";
-      await this.follow(mp, user.Id, doc.Id);
+      if (doc.Id) await this.follow(mp, user.Id, doc.Id);
     } catch (error) {
       const failure = describe(error);
-      const e = error as { documentId?: string | null; pagesSent?: number | null };
-      const partial = e && e.documentId ? ` Document ${e.documentId} was created and ${e.pagesSent ?? 0} page(s) were sent.` : "";
+      const e = isMangopayError(error) ? error : null;
+      const partial = e?.documentId ? ` Document ${e.documentId} was created and ${e.pagesSent ?? 0} page(s) were sent.` : "";
       this.progressText.textContent = "Upload stopped.";
       showNotice(failure.message + partial, failure.retry ? () => void this.send() : undefined);
       this.upload.disabled = false;
@@ -265,7 +240,7 @@ export class Kyc {
     const started = Date.now();
     for (;;) {
       await new Promise((resolve) => window.setTimeout(resolve, 700));
-      const doc = (await mp.users.getKycDocument(userId, docId)) as { Id: string; Status?: string; RefusedReasonType?: string | null };
+      const doc = await mp.users.getKycDocument(userId, docId);
       if (doc.Status !== this.docStatus.querySelector("#kyc-doc-status")?.textContent) this.setStatus(doc);
       if (FINAL.has(doc.Status ?? "") || Date.now() - started > 120_000) break;
     }

@@ -1,5 +1,5 @@
 /** The sign-up card: natural and legal forms, live validation, required markers, creation. */
-import { validate, type Mangopay } from "mangopay-wasm";
+import { validate, type CreateUserLegalSca, type CreateUserNaturalSca, type Mangopay, type ValidationResult } from "mangopay-wasm";
 import { announce, byId, replace } from "./dom";
 import { ADDRESS_REQUIRED_INNER, legalCreate, naturalCreate, type PersonType, type SectionDef } from "./fields";
 import { FormView, type FieldErrors } from "./form";
@@ -7,20 +7,7 @@ import { newIdempotencyKey, perform } from "./perform";
 import type { User } from "./state";
 
 /** A validator result as the SDK returns it. */
-export interface Checked {
-  ok: boolean;
-  errors: FieldErrors;
-  issues: Array<{ path: string; code: string; message: string }>;
-}
-
-/** Runs a validator and normalizes `errors` (never null here). */
-export function check(result: { ok: boolean; errors?: unknown; issues?: unknown }): Checked {
-  return {
-    ok: result.ok,
-    errors: (result.errors ?? {}) as FieldErrors,
-    issues: (result.issues ?? []) as Checked["issues"],
-  };
-}
+export type Checked = ValidationResult;
 
 /**
  * The fields a body needs, as the SDK's validator says: validate a skeleton holding only the
@@ -48,8 +35,8 @@ export function requiredPaths(
 }
 
 const validators: Record<PersonType, (body: unknown) => Checked> = {
-  NATURAL: (body) => check(validate.createNaturalSca(body as never)),
-  LEGAL: (body) => check(validate.createLegalSca(body as never)),
+  NATURAL: (body) => validate.createNaturalSca(body),
+  LEGAL: (body) => validate.createLegalSca(body),
 };
 
 /** The sign-up card's controller. */
@@ -136,11 +123,12 @@ export class Signup {
         send: async (idempotencyKey) => {
           const mp = await this.client();
           const options = { idempotencyKey };
+          // The body passed the same validators (or, with them off, the server will answer).
           const created =
             type === "NATURAL"
-              ? await mp.users.createNaturalSca(body as never, options)
-              : await mp.users.createLegalSca(body as never, options);
-          return created as unknown as User;
+              ? await mp.users.createNaturalSca(body as unknown as CreateUserNaturalSca, options)
+              : await mp.users.createLegalSca(body as unknown as CreateUserLegalSca, options);
+          return created as User;
         },
         onSuccess: (user) => {
           this.lastAttempt = null;
