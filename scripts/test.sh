@@ -62,7 +62,48 @@ run_wasm() {
   unset MANGOPAY_TEST_SERVER CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER
 }
 
-if [ $# -eq 0 ]; then set -- setup lint host wasm; fi
+run_pkg() {
+  tier "pkg: build and pack the npm package (stamped: instant when nothing changed)"
+  bash scripts/build-pkg.sh --pack
+  cargo build --release -p mangopay-sandbox --locked
+  tier "pkg: the tarball in Node ESM + CJS, esbuild and Vite apps and a plain page in Chromium, workerd, Deno"
+  node pkg/test/run.mjs
+}
+
+run_types() {
+  tier "types: a TypeScript consumer compiles against the packed .d.ts (tsc --noEmit)"
+  bash scripts/build-pkg.sh --pack
+  node pkg/test/run.mjs types
+}
+
+run_e2e() {
+  tier "e2e: the demo app in Chromium, through the proxy (workerd) to the sandbox"
+  bash scripts/setup.sh chromium node
+  bash scripts/build-pkg.sh --pack
+  cargo build --release --locked -p mangopay-sandbox
+  node www/build.mjs
+  tier "e2e: the app type-checks against the package's published .d.ts"
+  tools/node_modules/.bin/tsc -p www/tsconfig.json
+  tier "e2e: Playwright journeys (screenshots in test-output/e2e/)"
+  node --test --test-reporter=spec www/e2e/demo.test.mjs
+}
+
+run_proxy() {
+  tier "proxy: the policy's wasm boundary is clippy-clean for wasm32"
+  cargo clippy -p mangopay-proxy --target wasm32-unknown-unknown --locked -- -D warnings
+  tier "proxy: policy tests (host)"
+  cargo test -p mangopay-proxy --locked
+  tier "proxy: end to end in workerd against the sandbox (happy path, attack suite, Chromium)"
+  cargo build --release -p mangopay-sandbox --locked
+  # The SDK package: the worker calls upstream through it and the happy path installs the packed
+  # tarball (stamped: instant when warm).
+  bash scripts/build-pkg.sh --pack
+  # The demo's build (www/dist) is what the proxy serves: the e2e scans it for secrets.
+  if [ -f www/build.mjs ]; then node www/build.mjs; fi
+  node proxy/tests/e2e.mjs
+}
+
+if [ $# -eq 0 ]; then set -- setup lint host wasm pkg types proxy e2e; fi
 for t in "$@"; do
   "run_$t"
 done

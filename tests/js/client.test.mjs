@@ -1,12 +1,12 @@
-// The JS layer of the built package (pkg/dist/node) against tests/server: construction errors,
+// The built package's Node entry (pkg/dist/node.js) against tests/server: construction errors,
 // MangopayError, junk arguments of every JS type to every export, pagination, File/Blob uploads,
 // Standard Schema. Run by `scripts/test.sh wasm` (MANGOPAY_TEST_SERVER is the server's URL).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
   Mangopay, MangopayError, isMangopayError, validate, schemas, ready, scaRedirectUrl,
-} from "../../pkg/dist/node/index.js";
-import * as validateOnly from "../../pkg/dist/validate/node/validate.js";
+} from "../../pkg/dist/node.js";
+import * as validateOnly from "../../pkg/dist/validate/node.js";
 
 const SERVER = process.env.MANGOPAY_TEST_SERVER;
 if (!SERVER) throw new Error("MANGOPAY_TEST_SERVER is not set (run scripts/test.sh wasm)");

@@ -36,10 +36,13 @@ export function ready(input) {
   return readyPromise;
 }
 
+let probeError;
+
 function probe() {
   try {
     return glue.abi() === 1;
-  } catch {
+  } catch (e) {
+    probeError = e;
     return false;
   }
 }
@@ -51,6 +54,8 @@ export function assertReady() {
     isReady = true;
     return;
   }
+  // The packaged glue throws a not_ready MangopayError that explains why (e.g. a failed load).
+  if (probeError instanceof MangopayError && probeError.type === "not_ready") throw probeError;
   throw new MangopayError({ type: "not_ready", message: "The wasm module is not loaded yet: await ready() first." });
 }
 
