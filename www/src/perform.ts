@@ -47,8 +47,9 @@ export async function perform<T>(write: Write<T>, key: string = newIdempotencyKe
       announce(failure.message);
       return;
     }
+    // The notice is role=alert: it is announced, so the status line steps aside.
+    announce("");
     showNotice(failure.message, failure.retry ? () => void perform(write, key) : undefined);
-    announce(failure.message);
     return;
   }
   write.onBusy(false);
