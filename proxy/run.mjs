@@ -19,7 +19,7 @@ import { randomBytes } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "..");
@@ -97,7 +97,12 @@ export function buildIfStale() {
   run("wasm-bindgen", ["--target", "web", "--out-dir", gen, wasm]);
   const opt = join(root, "tools", "node_modules", ".bin", "wasm-opt");
   const bg = join(gen, "mangopay_proxy_bg.wasm");
-  if (existsSync(opt)) run(opt, ["-Oz", "--all-features", "--strip-debug", "--strip-producers", bg, "-o", bg]);
+  // The features wasm-bindgen's output uses, no more: `--all-features` would let wasm-opt emit
+  // proposals (stringref, GC) that Node 20 and older runtimes refuse.
+  const features = ["reference-types", "bulk-memory", "sign-ext", "nontrapping-float-to-int", "mutable-globals", "multivalue"];
+  if (existsSync(opt)) {
+    run(opt, ["-Oz", ...features.map((f) => `--enable-${f}`), "--strip-debug", "--strip-producers", bg, "-o", bg]);
+  }
   writeFileSync(stamp, new Date().toISOString() + "\n");
 }
 
@@ -158,6 +163,17 @@ export function prepareSdk() {
   }
   writeFileSync(join(gen, "sdk-entry.mjs"), entry);
   return modules;
+}
+
+/** Fails fast on a configuration the worker would refuse (the same policy code, run in Node). */
+async function checkConfig(opts) {
+  const glue = await import(pathToFileURL(join(gen, "mangopay_proxy.js")).href);
+  glue.initSync({ module: readFileSync(join(gen, "mangopay_proxy_bg.wasm")) });
+  try {
+    new glue.Policy(opts["client-id"], opts["session-secret"], opts.origins, opts.endpoints, Number(opts["session-ttl"]) || 0).free();
+  } catch (err) {
+    fail(err.message);
+  }
 }
 
 const capnpString = (s) => JSON.stringify(String(s));
@@ -224,6 +240,7 @@ async function main() {
   const opts = parseArgs(process.argv.slice(2));
   if (opts.www && !existsSync(opts.www)) fail(`--www ${opts.www} does not exist`);
   buildIfStale();
+  await checkConfig(opts);
   const sdkModules = prepareSdk();
   const configFile = join(gen, `workerd-${process.pid}.capnp`);
   let main = "";

@@ -32,6 +32,8 @@ extern "C" {
     fn is_browser() -> bool;
     fn now() -> f64;
     fn file(size: u32, gif: bool) -> Uint8Array;
+    #[wasm_bindgen(js_name = fileBytes)]
+    async fn file_bytes(size: u32, gif: bool) -> JsValue;
     fn collector() -> Function;
     fn collected(f: &Function) -> String;
 }
@@ -706,19 +708,25 @@ async fn page_bytes(mp: &Core, bytes: &Uint8Array) -> Result<JsValue, Value> {
 }
 
 #[wasm_bindgen_test]
-async fn kyc_pages_from_bytes_are_checked_then_sent_as_base64() {
+async fn kyc_pages_from_files_are_checked_then_sent_as_base64() {
     let client = client_id("pages");
     let mp = core(&client, json!({}));
-    let e = page_bytes(&mp, &file(0, false)).await.unwrap_err();
+    // Real `File`s (0 bytes, a GIF, 7 MB), read as the client reads them: `Blob.arrayBuffer()`.
+    let from_file = |size, gif| async move { Uint8Array::new(&file_bytes(size, gif).await) };
+    let e = page_bytes(&mp, &from_file(0, false).await)
+        .await
+        .unwrap_err();
     assert_eq!(e["type"], "param_error");
-    let e = page_bytes(&mp, &file(5000, true)).await.unwrap_err();
+    let e = page_bytes(&mp, &from_file(5000, true).await)
+        .await
+        .unwrap_err();
     assert!(e["issues"]
         .as_array()
         .unwrap()
         .iter()
         .any(|i| i["code"] == "unsupported_file_type"));
     assert!(recorded(&client).await.is_empty());
-    page_bytes(&mp, &file(7 * 1024 * 1024, false))
+    page_bytes(&mp, &from_file(7 * 1024 * 1024, false).await)
         .await
         .unwrap();
     let seen = recorded(&client).await;

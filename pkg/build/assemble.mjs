@@ -165,3 +165,14 @@ execFileSync(
   { stdio: "inherit" },
 );
 rmSync(cjsEntry);
+
+// Minify what ships unbundled to plain pages (the glue, the layer, not-ready.js, the CommonJS
+// file): ~40% fewer gzipped bytes. The entry shims stay readable (a few lines each; deno.js's
+// `import source` is beyond esbuild's parser anyway); the .d.ts files keep every doc comment.
+const minify = [`${glueName}.js`, `${glueName}.cjs`, "not-ready.js", ...[...copied].filter((f) => f.endsWith(".js"))];
+for (const file of minify) {
+  execFileSync(esbuild, [
+    join(destDir, file), "--minify", `--format=${file.endsWith(".cjs") ? "cjs" : "esm"}`, "--target=es2022",
+    "--log-level=warning", "--allow-overwrite", `--outfile=${join(destDir, file)}`,
+  ], { stdio: "inherit" });
+}

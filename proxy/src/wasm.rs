@@ -193,6 +193,14 @@ impl Decision {
             .unwrap_or_default()
     }
 
+    /// True when `finish` needs the upstream's response body (otherwise pass `""`).
+    #[wasm_bindgen(getter, js_name = wantsResponseBody)]
+    pub fn wants_response_body(&self) -> bool {
+        self.forward
+            .as_ref()
+            .is_some_and(|f| f.wants_response_body())
+    }
+
     /// After the upstream answered: records what it created and returns the headers to add
     /// (`set-cookie`, CORS) as JSON `[[name, value], …]`.
     pub fn finish(&mut self, policy: &Policy, status: u16, body: &str) -> FinishResult {

@@ -804,3 +804,19 @@ fn a_platform_users_ownership_outlives_the_session_ttl() {
     };
     assert!(matches!(decide(&config(), &req), Outcome::Forward(_)));
 }
+
+#[test]
+fn only_creations_record_the_ids_they_return() {
+    let mut b = Browser::with_user("user_m_1");
+    let read = b.forward(
+        "GET",
+        &format!("{API}/sca/users/user_m_1"),
+        "",
+        r#"{"Id":"user_m_other"}"#,
+    );
+    assert!(!read.wants_response_body());
+    assert_eq!(
+        b.refused("GET", &format!("{API}/sca/users/user_m_other"), "", &[]),
+        403
+    );
+}

@@ -169,7 +169,8 @@ export function createProxy(hooks = {}) {
         finish.free();
         return errorResponse(502, "bad_gateway", "The payment service could not be reached", extra);
       }
-      const finish = decision.finish(policy, answer.status, answer.body);
+      // Only creations and replays are read (their Id joins the session): skip the copy otherwise.
+      const finish = decision.finish(policy, answer.status, decision.wantsResponseBody ? answer.body : "");
       const headers = [
         ...JSON.parse(responseHeaders(JSON.stringify(Object.entries(answer.headers)), upstreamBase, target.origin + API_PREFIX)),
         ...JSON.parse(finish.headers),

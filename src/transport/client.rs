@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use serde_json::Value;
 
 use crate::api::{self, Body, Method, Request, API_VERSION};
-use crate::model::{parse_error_body, parse_rate_limits, ApiResponse, OAuthToken, RateLimit};
+use crate::model::{parse_error_body, parse_rate_limits, RateLimit};
 use crate::validate::{base64_encode, idempotency_key};
 
 use super::auth::{Next, TokenCache};
@@ -351,13 +351,17 @@ impl Client {
         if !response.is_success() {
             return Err(ApiError::from_response(&response));
         }
-        let token: OAuthToken = serde_json::from_str(&response.body).map_err(|_| {
+        // Read through `Value` (already linked for the validators) rather than a derived
+        // `Deserialize`, which would add its own parser code to the wasm.
+        let token: Value = serde_json::from_str(&response.body).map_err(|_| {
             ApiError::client(INVALID_RESPONSE, "The token response is not readable JSON.")
         })?;
-        match token.access_token {
-            Some(access) if !access.is_empty() => {
-                Ok((access, token.expires_in.unwrap_or(0).max(0) as f64))
-            }
+        let expires_in = token
+            .get("expires_in")
+            .and_then(Value::as_f64)
+            .unwrap_or(0.0);
+        match token.get("access_token").and_then(Value::as_str) {
+            Some(access) if !access.is_empty() => Ok((access.to_owned(), expires_in.max(0.0))),
             _ => Err(ApiError::client(
                 INVALID_RESPONSE,
                 "The token response has no access_token.",
@@ -390,21 +394,25 @@ impl Client {
                 return Err(conflict);
             }
         };
-        if replay.is_success() {
-            if let Ok(original) = serde_json::from_str::<ApiResponse>(&replay.body) {
-                if let (Some(status @ 200..=299), Some(resource)) =
-                    (original.status(), original.resource)
-                {
-                    return Ok(HttpResponse {
-                        status,
-                        headers: replay.headers,
-                        body: resource.to_string(),
-                    });
-                }
-            }
-        }
+        // The `ApiResponse` shape, read through `Value` (see `fetch_token`).
         let body = serde_json::from_str::<Value>(&replay.body)
             .unwrap_or_else(|_| Value::String(replay.body.clone()));
+        if replay.is_success() {
+            let status = body
+                .get("StatusCode")
+                .and_then(|s| match s {
+                    Value::String(text) => text.trim().parse::<u16>().ok(),
+                    other => other.as_u64().and_then(|n| u16::try_from(n).ok()),
+                })
+                .filter(|s| (200..300).contains(s));
+            if let (Some(status), Some(resource)) = (status, body.get("Resource")) {
+                return Ok(HttpResponse {
+                    status,
+                    headers: replay.headers,
+                    body: resource.to_string(),
+                });
+            }
+        }
         conflict.replay = Some(serde_json::json!({"status": replay.status, "body": body}));
         Err(conflict)
     }

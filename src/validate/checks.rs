@@ -230,7 +230,11 @@ impl<'a> Obj<'a> {
         max: usize,
     ) -> Option<&'a str> {
         let s = self.string(r, key, required)?;
-        check_length(r, &self.path(key), s, min, max);
+        // Fast path: no allocation for a string within its limits.
+        let len = s.chars().count();
+        if len < min || len > max {
+            check_length(r, &self.path(key), s, min, max);
+        }
         Some(s)
     }
 
@@ -270,36 +274,39 @@ impl<'a> Obj<'a> {
         blocked: Blocked,
     ) -> Option<&'static str> {
         let value = self.code(r, key, required)?;
-        check_country(r, &self.path(key), value, blocked)
+        match country::canonical(value) {
+            Some(code) if !blocked.blocks(code) => Some(code),
+            _ => check_country(r, &self.path(key), value, blocked),
+        }
     }
 
     /// An email checked with the server's own pattern; blank emails are `required` when
     /// required and pass otherwise (the server's regex attribute accepts empty strings).
     pub(crate) fn email(&self, r: &mut Report, key: &str, required: bool) -> Option<&'a str> {
-        let path = self.path(key);
+        let path = || self.path(key);
         match self.get(key) {
             None => {
                 if required {
-                    push_email_required(r, &path);
+                    push_email_required(r, &path());
                 }
                 None
             }
             Some(Value::String(s)) if is_blank(s) => {
                 if required {
-                    push_email_required(r, &path);
+                    push_email_required(r, &path());
                 } else if !s.is_empty() {
-                    push_email_format(r, &path);
+                    push_email_format(r, &path());
                 }
                 None
             }
             Some(Value::String(s)) => {
                 if !email::is_valid_email(s) {
-                    push_email_format(r, &path);
+                    push_email_format(r, &path());
                 }
                 Some(s.as_str())
             }
             Some(other) => {
-                push_wrong_type(r, &path, "a string", other);
+                push_wrong_type(r, &path(), "a string", other);
                 None
             }
         }
@@ -307,22 +314,23 @@ impl<'a> Obj<'a> {
 
     /// An integer (a JSON number without fraction). `""` is absent.
     pub(crate) fn integer(&self, r: &mut Report, key: &str, required: bool) -> Option<i64> {
-        let path = self.path(key);
         match self.value(r, key, required, true)? {
             Value::Number(n) => match integral(n) {
                 Integral::Int(i) => Some(i),
                 Integral::Huge => {
+                    let path = self.path(key);
                     let message = format!("The {} value is out of range.", leaf(&path));
                     r.push(path, IssueCode::OutOfRange, message);
                     None
                 }
                 Integral::Fraction => {
+                    let path = self.path(key);
                     push_wrong_type(r, &path, "an integer", &Value::Number(n.clone()));
                     None
                 }
             },
             other => {
-                push_wrong_type(r, &path, "an integer", other);
+                push_wrong_type(r, &self.path(key), "an integer", other);
                 None
             }
         }

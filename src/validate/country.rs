@@ -93,12 +93,11 @@ fn contains(sorted: &[&str], code: &str) -> bool {
 
 /// The accepted code equal to `code` ignoring ASCII case (`"fr"` → `"FR"`), if any.
 pub(crate) fn canonical(code: &str) -> Option<&'static str> {
-    if code.len() != 2 {
-        return None;
-    }
-    let upper = code.to_ascii_uppercase();
+    let [a, b] = <[u8; 2]>::try_from(code.as_bytes()).ok()?;
+    let upper = [a.to_ascii_uppercase(), b.to_ascii_uppercase()];
+    let upper = std::str::from_utf8(&upper).ok()?;
     ACCEPTED
-        .binary_search(&upper.as_str())
+        .binary_search(&upper)
         .ok()
         .and_then(|i| ACCEPTED.get(i))
         .copied()

@@ -4,6 +4,8 @@
 // See `transport`: `ApiError` is the flat, rare-path error; boxing it would only add noise.
 #![allow(clippy::result_large_err)]
 
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 
 use js_sys::{Array, Function, Promise, Uint8Array};
@@ -52,7 +54,7 @@ impl Core {
         };
         let client = Rc::clone(&self.client);
         let setup = setup();
-        future_to_promise(async move {
+        promise(async move {
             let (prepared, options, transport) = setup.map_err(reject)?;
             let response = client
                 .send(&transport, &prepared.request, &options)
@@ -106,7 +108,7 @@ impl Core {
         };
         let client = Rc::clone(&self.client);
         let setup = setup();
-        future_to_promise(async move {
+        promise(async move {
             let (request, options, transport) = setup.map_err(reject)?;
             let response = client
                 .send(&transport, &request, &options)
@@ -158,7 +160,7 @@ impl Core {
         };
         let client = Rc::clone(&self.client);
         let setup = setup();
-        future_to_promise(async move {
+        promise(async move {
             let (user_id, input, transport) = setup.map_err(reject)?;
             let progress = |p: &crate::transport::upload::Progress| {
                 let json = serde_json::json!({
@@ -184,7 +186,7 @@ impl Core {
         };
         let client = Rc::clone(&self.client);
         let setup = setup();
-        future_to_promise(async move {
+        promise(async move {
             let (call, options, transport) = setup.map_err(reject)?;
             let response = client
                 .execute(&transport, &call, &options, true)
@@ -234,6 +236,13 @@ impl Core {
             credentials: config.credentials.map(|c| c.as_str()),
         }
     }
+}
+
+/// A `Promise` of a Rust future. Boxed so that `future_to_promise` (and its executor glue) is
+/// instantiated once for every export, not once per future type: a few KB less wasm.
+fn promise(future: impl Future<Output = Result<JsValue, JsValue>> + 'static) -> Promise {
+    let boxed: Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>> = Box::pin(future);
+    future_to_promise(boxed)
 }
 
 /// JSON text from JS (always produced by `JSON.stringify`).

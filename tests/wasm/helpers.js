@@ -43,3 +43,9 @@ export function collector() {
 export function collected(fn) {
   return JSON.stringify(fn.events);
 }
+
+// The bytes of a real File (PDF-looking, or a GIF), read as the client reads it: Blob.arrayBuffer().
+export async function fileBytes(size, gif) {
+  const real = new File([file(size, gif)], gif ? "page.gif" : "page.pdf", { type: gif ? "image/gif" : "application/pdf" });
+  return new Uint8Array(await real.arrayBuffer());
+}

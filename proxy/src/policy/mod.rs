@@ -142,7 +142,7 @@ impl Forward {
     /// Records what a successful response created (users, KYC documents, bank accounts) and
     /// returns the headers to add to the response.
     pub fn finish(&mut self, config: &Config, status: u16, body: &str) -> Finish {
-        if (200..300).contains(&status) {
+        if (200..300).contains(&status) && self.wants_response_body() {
             let created = match self.endpoint {
                 // A replay of this session's own creation (the key is checked as owned) returns
                 // the created resource: it belongs to the session as if the creation had
@@ -184,6 +184,21 @@ impl Forward {
             headers,
             session_token,
         }
+    }
+
+    /// True when [`Forward::finish`] reads the response body (creations and replays, whose `Id`
+    /// the session records); for other endpoints the worker may pass an empty body.
+    pub fn wants_response_body(&self) -> bool {
+        matches!(
+            self.endpoint,
+            Endpoint::CreateNaturalSca
+                | Endpoint::CreateLegalSca
+                | Endpoint::CreateNatural
+                | Endpoint::CreateLegal
+                | Endpoint::CreateKycDocument
+                | Endpoint::CreateBankAccount
+                | Endpoint::GetResponse
+        )
     }
 
     /// The session as it stands (after [`Forward::finish`], with what was created).

@@ -27,8 +27,14 @@ const LISTS = {
   getKycDocuments: 1, getMandates: 1, getMandatesForBankAccount: 2, getPreAuthorizations: 1,
 };
 
+/** A page or a browser worker (no `document` there, but a browser's `navigator` and scope). */
 function inBrowser() {
-  return typeof window !== "undefined" && typeof window.document !== "undefined";
+  if (typeof window !== "undefined" && typeof window.document !== "undefined") return true;
+  return (
+    typeof WorkerGlobalScope !== "undefined" &&
+    typeof navigator !== "undefined" &&
+    /^Mozilla\//.test(String(navigator.userAgent))
+  );
 }
 
 function json(value, what) {
