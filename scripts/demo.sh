@@ -61,10 +61,11 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# wait_for FILE PATTERN PID WHAT: until FILE holds PATTERN, failing if PID exits first.
+# wait_for FILE PATTERN PID WHAT: until FILE holds PATTERN, failing if PID exits first
+# (15 minutes at most: a first run builds the proxy's policy wasm).
 wait_for() {
   local file=$1 pattern=$2 pid=$3 what=$4 i
-  for i in $(seq 1 1200); do
+  for i in $(seq 1 9000); do
     grep -q "$pattern" "$file" 2>/dev/null && return 0
     if ! kill -0 "$pid" 2>/dev/null; then
       echo "$what stopped before it was ready; its log ($file):" >&2
@@ -73,14 +74,16 @@ wait_for() {
     fi
     sleep 0.1
   done
-  echo "$what did not start within 2 minutes; its log: $file" >&2
+  echo "$what did not start within 15 minutes; its log: $file" >&2
   exit 1
 }
 
+log "starting the sandbox"
 "${CARGO_TARGET_DIR:-target}/release/mangopay-sandbox" --port "$sandbox_port" >"$logs/sandbox.log" 2>&1 &
 sandbox_pid=$!
 wait_for "$logs/sandbox.log" "listening on" "$sandbox_pid" "the sandbox"
 
+log "starting the proxy in workerd (a first run also builds its policy wasm)"
 node proxy/run.mjs --port "$port" --upstream "http://127.0.0.1:$sandbox_port" \
   --client-id "$client_id" --api-key "$api_key" --www www/dist >"$logs/proxy.log" 2>&1 &
 proxy_pid=$!

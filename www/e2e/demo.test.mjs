@@ -449,6 +449,28 @@ describe("demo onboarding app", () => {
     assert.equal(new Set(posts.map((r) => r.idempotency_key)).size, 1, "one idempotency key throughout");
   });
 
+  test("the strict CSP is in force: the SDK's wasm runs, an injected inline script does not", async () => {
+    const isolated = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    try {
+      const phone = await isolated.newPage();
+      await phone.goto(`${proxy.url}/`);
+      await phone.locator("#natural").waitFor();
+      // Live validation works, so the wasm module was compiled under 'wasm-unsafe-eval'.
+      await phone.fill("#natural-Email", "nope");
+      await phone.locator("#natural-Email-error").waitFor();
+      const ran = await phone.evaluate(() => {
+        const script = document.createElement("script");
+        script.textContent = "window.__inlineRan = true";
+        document.head.append(script);
+        return window.__inlineRan === true;
+      });
+      assert.equal(ran, false, "inline scripts are refused by the page's policy");
+      await screenshot(phone, "17-phone-width");
+    } finally {
+      await isolated.close();
+    }
+  });
+
   test("no Content-Security-Policy violation or page error in any run", () => {
     assert.deepEqual(cspViolations, []);
   });

@@ -12,8 +12,8 @@ function toHeaders(flat) {
   return headers;
 }
 
-export function sendRequest(fetchFn, url, method, headers, body, credentials, signal, timeoutMs) {
-  if (signal && signal.aborted) return Promise.reject("aborted");
+export async function sendRequest(fetchFn, url, method, headers, body, credentials, signal, timeoutMs) {
+  if (signal && signal.aborted) throw "aborted";
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -25,31 +25,22 @@ export function sendRequest(fetchFn, url, method, headers, body, credentials, si
   const init = { method, headers: toHeaders(headers), signal: controller.signal };
   if (credentials) init.credentials = credentials;
   if (body !== undefined) init.body = body;
-  const fail = (e) => {
+  try {
+    const res = await fetchFn.call(globalThis, url, init);
+    const text = await res.text();
+    let flat = "";
+    res.headers.forEach((value, name) => {
+      flat += name + "\n" + value + "\n";
+    });
+    return [res.status, flat, text];
+  } catch (e) {
     if (timedOut) throw "timeout";
     if (signal && signal.aborted) throw "aborted";
     throw "network:" + String((e && e.message) || e);
-  };
-  let pending;
-  try {
-    pending = Promise.resolve(fetchFn.call(globalThis, url, init));
-  } catch (e) {
-    pending = Promise.reject(e);
+  } finally {
+    clearTimeout(timer);
+    if (signal) signal.removeEventListener("abort", onAbort);
   }
-  return pending
-    .then(async (res) => {
-      const text = await res.text();
-      let flat = "";
-      res.headers.forEach((value, name) => {
-        flat += name + "\n" + value + "\n";
-      });
-      return [res.status, flat, text];
-    })
-    .catch(fail)
-    .finally(() => {
-      clearTimeout(timer);
-      if (signal) signal.removeEventListener("abort", onAbort);
-    });
 }
 
 export function sleep(ms, signal) {

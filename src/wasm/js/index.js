@@ -1,7 +1,8 @@
 // The Mangopay client: a thin JS class over the wasm `Core` (src/wasm/client.rs).
 import * as glue from "./mangopay_wasm.js";
 import { MangopayError, argumentError, toError } from "./error.js";
-import { ready, assertReady, scaRedirectUrl as scaRedirect } from "./validate.js";
+import { scaRedirectUrl as scaRedirect } from "./validate.js";
+import { ready, assertReady, isReady } from "./state.js";
 
 export { MangopayError, isMangopayError } from "./error.js";
 export { validate, schemas, scaRedirectUrl, ready } from "./validate.js";
@@ -56,6 +57,10 @@ function callOptions(opts) {
     throw argumentError("signal must be an AbortSignal.");
   }
   return [json(rest, "The call options"), signal ?? undefined];
+}
+
+function rethrow(reason) {
+  throw toError(reason);
 }
 
 function parseBody(text) {
@@ -149,10 +154,17 @@ export class Mangopay {
   }
 
   #call(name, arity, args) {
-    return this.#guard(() => {
+    const run = () => {
       const [optsJson, signal] = callOptions(args[arity]);
-      return this.#core.call(name, json(args.slice(0, arity), "The arguments"), optsJson, signal).then(decode);
-    });
+      return this.#core.call(name, json(args.slice(0, arity), "The arguments"), optsJson, signal).then(decode, rethrow);
+    };
+    if (!isReady()) return this.#guard(run);
+    // Ready (always, after the first call): no extra promise hop before the request starts.
+    try {
+      return run();
+    } catch (e) {
+      return Promise.reject(toError(e));
+    }
   }
 
   /** The rate-limit buckets of the last response that carried them. */

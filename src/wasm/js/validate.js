@@ -1,6 +1,9 @@
 // validate.<kind>(value), schemas.<kind> (Standard Schema v1), scaRedirectUrl, ready().
 import * as glue from "./mangopay_wasm.js";
 import { MangopayError, argumentError } from "./error.js";
+import { assertReady } from "./state.js";
+
+export { ready } from "./state.js";
 
 export { MangopayError, isMangopayError } from "./error.js";
 
@@ -11,53 +14,6 @@ const KINDS = [
   "categorizeNatural", "categorizeLegal", "createKycDocument", "createBankAccount",
   "validateTheFormatOfUserData", "kycPage", "listOptions", "idempotencyKey", "scaReturnUrl",
 ];
-
-let readyPromise;
-let isReady = false;
-
-/** Resolves once the wasm module is instantiated. Idempotent and safe to call concurrently. */
-export function ready(input) {
-  if (isReady) return Promise.resolve();
-  if (!readyPromise) {
-    const init = glue.default;
-    readyPromise = (typeof init === "function" && !probe()
-      ? Promise.resolve().then(() => init(input === undefined ? undefined : { module_or_path: input }))
-      : Promise.resolve()
-    ).then(
-      () => {
-        isReady = true;
-      },
-      (e) => {
-        readyPromise = undefined;
-        throw new MangopayError({ type: "not_ready", message: "The wasm module failed to load: " + (e && e.message ? e.message : e) });
-      },
-    );
-  }
-  return readyPromise;
-}
-
-let probeError;
-
-function probe() {
-  try {
-    return glue.abi() === 1;
-  } catch (e) {
-    probeError = e;
-    return false;
-  }
-}
-
-/** Throws unless the wasm module is instantiated (browsers: `await ready()` first). */
-export function assertReady() {
-  if (isReady) return;
-  if (probe()) {
-    isReady = true;
-    return;
-  }
-  // The packaged glue throws a not_ready MangopayError that explains why (e.g. a failed load).
-  if (probeError instanceof MangopayError && probeError.type === "not_ready") throw probeError;
-  throw new MangopayError({ type: "not_ready", message: "The wasm module is not loaded yet: await ready() first." });
-}
 
 function result(out) {
   if (out === undefined) return { ok: true, issues: [], errors: {} };
