@@ -64,6 +64,7 @@ run_wasm() {
 
 run_pkg() {
   tier "pkg: build and pack the npm package (stamped: instant when nothing changed)"
+  bash scripts/setup.sh rust bindgen chromium node
   bash scripts/build-pkg.sh --pack
   cargo build --release -p mangopay-sandbox --locked
   tier "pkg: the tarball in Node ESM + CJS, esbuild and Vite apps and a plain page in Chromium, workerd, Deno"
@@ -72,6 +73,7 @@ run_pkg() {
 
 run_types() {
   tier "types: a TypeScript consumer compiles against the packed .d.ts (tsc --noEmit)"
+  bash scripts/setup.sh rust bindgen node
   bash scripts/build-pkg.sh --pack
   node pkg/test/run.mjs types
 }

@@ -30,6 +30,7 @@
 #![forbid(unsafe_code)]
 
 pub mod api;
+pub mod encoding;
 pub mod model;
 pub mod transport;
 pub mod validate;

@@ -1,7 +1,8 @@
 // Load check (not a test): 5,000 reads of a user's own record from 50 concurrent keep-alive
 // clients, through the proxy in workerd, then straight to the sandbox with a bearer token.
 // Prints requests per second, p50 and p99 latency, and unexpected errors (anything but 200).
-// Usage: node proxy/bench/load.mjs [--requests N] [--clients C]
+// Usage: node proxy/bench/load.mjs [--requests N] [--clients C] [--main worker.mjs]
+// (`--main`: measure your own worker module built on createProxy(hooks), e.g. another upstream.)
 
 import http from "node:http";
 
@@ -56,7 +57,9 @@ async function run(label, url, headers) {
   return errors;
 }
 
-const servers = await start({ sandboxArgs: ["--rate-limit", "100000000"] });
+const mainAt = process.argv.indexOf("--main");
+const main = mainAt > 0 ? process.argv[mainAt + 1] : "";
+const servers = await start({ main, sandboxArgs: ["--rate-limit", "100000000"] });
 let errors = 0;
 try {
   const { proxyUrl, sandboxUrl } = servers;

@@ -2,6 +2,7 @@
 //! signed session cookie, the CSRF token and the idempotency-key namespace need.
 
 use hmac::{Hmac, Mac};
+use mangopay_wasm::encoding::URL_SAFE_NO_PAD;
 use sha2::Sha256;
 
 type HmacSha256 = Hmac<Sha256>;
@@ -27,57 +28,15 @@ pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
 /// Unpadded base64url (RFC 4648 §5).
 pub fn base64url_encode(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk.first().copied().unwrap_or(0),
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        let sextets = [(n >> 18) & 63, (n >> 12) & 63, (n >> 6) & 63, n & 63];
-        for s in sextets.iter().take(chunk.len() + 1) {
-            out.push(char::from(
-                ALPHABET.get(*s as usize).copied().unwrap_or(b'A'),
-            ));
-        }
-    }
-    out
+    URL_SAFE_NO_PAD.encode(bytes)
 }
 
-/// Decodes unpadded base64url; `None` on any other character, padding, or a dangling sextet.
+/// Decodes unpadded base64url; `None` on any other character, padding, or a dangling sextet,
+/// and on non-zero unused bits, so that every byte string has one encoding.
 pub fn base64url_decode(text: &str) -> Option<Vec<u8>> {
-    if text.len() % 4 == 1 {
-        return None;
-    }
-    let mut out = Vec::with_capacity(text.len() / 4 * 3 + 2);
-    let mut acc: u32 = 0;
-    let mut bits = 0;
-    for c in text.bytes() {
-        let v = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'-' => 62,
-            b'_' => 63,
-            _ => return None,
-        };
-        acc = (acc << 6) | u32::from(v);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push(((acc >> bits) & 0xff) as u8);
-        }
-    }
-    // Leftover bits must be zero, so that every byte string has one encoding.
-    if acc & ((1 << bits) - 1) != 0 {
-        return None;
-    }
-    Some(out)
+    URL_SAFE_NO_PAD.decode_canonical(text)
 }
 
 /// Lowercase hex.

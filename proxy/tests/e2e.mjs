@@ -171,6 +171,9 @@ async function happyPathRaw(state) {
     assert(r.status === 200 && json(r).Status === "VALIDATED", `read: ${r.body}`);
     r = await call(a, "GET", `${API}/users/${state.userA}/kyc/documents?per_page=5&sort=CreationDate:DESC`);
     assert(r.status === 200 && r.headers["x-number-of-items"] === "1", `list: ${r.status} ${JSON.stringify(r.headers)}`);
+    const log = await (await fetch(`${sandboxUrl}/__sandbox/requests?since=0`)).json();
+    const seen = log.requests[log.requests.length - 1];
+    assert(seen.query === "per_page=5&Sort=CreationDate%3ADESC", `upstream got the canonical query, not ${seen.query}`);
     const link = r.headers.link ?? "";
     assert(link.includes(`<${proxyUrl}/api/mangopay/v2.01/${CLIENT_ID}/users/`), `Link points at the proxy: ${link}`);
     assert(!link.includes(sandboxUrl), `Link leaks the upstream: ${link}`);

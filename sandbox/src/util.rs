@@ -140,33 +140,7 @@ pub fn uuid() -> String {
 
 /// Decodes standard Base64 (padding optional, no whitespace); `None` if malformed.
 pub fn base64_decode(input: &str) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(input.len() / 4 * 3);
-    let mut acc = 0u32;
-    let mut bits = 0u32;
-    let trimmed = input.trim_end_matches('=');
-    if input.len() - trimmed.len() > 2 {
-        return None;
-    }
-    for b in trimmed.bytes() {
-        let v = match b {
-            b'A'..=b'Z' => b - b'A',
-            b'a'..=b'z' => b - b'a' + 26,
-            b'0'..=b'9' => b - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            _ => return None,
-        };
-        acc = (acc << 6) | u32::from(v);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push(u8::try_from((acc >> bits) & 0xFF).unwrap_or(0));
-        }
-    }
-    if bits >= 6 {
-        return None;
-    }
-    Some(out)
+    mangopay_wasm::encoding::STANDARD.decode(input)
 }
 
 /// Parses an `application/x-www-form-urlencoded` body or query into pairs (`+` is a space,

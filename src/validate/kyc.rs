@@ -21,6 +21,8 @@
 
 use serde_json::Value;
 
+use crate::encoding::STANDARD;
+
 use super::checks::{shorten, with_root};
 use super::report::{IssueCode, Report};
 use super::user::{LegalPersonType, PersonType};
@@ -293,18 +295,8 @@ fn check_kind(r: &mut Report, head: &[u8]) {
     }
 }
 
-/// The Base64 alphabet (RFC 4648 §4, the one .NET accepts).
-const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
 fn sextet(b: u8) -> Option<u8> {
-    match b {
-        b'A'..=b'Z' => Some(b - b'A'),
-        b'a'..=b'z' => Some(b - b'a' + 26),
-        b'0'..=b'9' => Some(b - b'0' + 52),
-        b'+' => Some(62),
-        b'/' => Some(63),
-        _ => None,
-    }
+    STANDARD.sextet(b)
 }
 
 fn is_base64_space(b: u8) -> bool {
@@ -336,45 +328,17 @@ fn clean_base64(payload: &str) -> Result<String, &'static str> {
     Ok(clean)
 }
 
-/// Decodes Base64 already checked by [`clean_base64`]; stops at the padding.
+/// Decodes Base64 already checked by [`clean_base64`].
 fn decode(b64: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(b64.len() / 4 * 3);
-    let mut acc = 0u32;
-    let mut bits = 0u32;
-    for &b in b64 {
-        let Some(v) = sextet(b) else { break };
-        acc = ((acc << 6) | u32::from(v)) & 0x00FF_FFFF;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push(((acc >> bits) & 0xFF) as u8);
-        }
-    }
-    out
+    std::str::from_utf8(b64)
+        .ok()
+        .and_then(|text| STANDARD.decode(text))
+        .unwrap_or_default()
 }
 
 /// Encodes bytes as standard padded Base64 (what the `File` of a KYC page carries).
 pub fn base64_encode(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk.first().copied().unwrap_or(0),
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        let sextets = [(n >> 18) & 63, (n >> 12) & 63, (n >> 6) & 63, n & 63];
-        for (i, s) in sextets.iter().enumerate() {
-            if i <= chunk.len() {
-                out.push(char::from(
-                    ALPHABET.get(*s as usize).copied().unwrap_or(b'A'),
-                ));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+    STANDARD.encode(bytes)
 }
 
 #[cfg(test)]
