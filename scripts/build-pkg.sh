@@ -4,7 +4,9 @@
 #      client (default features) and the validation-only flavour (`--no-default-features
 #      --features js`: validators, schemas and errors, no `client` transport);
 #   2. wasm-bindgen `--target web` emits one glue per flavour (every runtime's entry shares it);
-#   3. npm binaryen's `wasm-opt -Oz` shrinks each .wasm and strips debug/producers sections;
+#   3. npm binaryen's `wasm-opt` optimises each .wasm and strips debug/producers sections: `-O1`
+#      for the full client (its gzip is 3.5 KB smaller than with `-Oz`, raw +15 KB; see
+#      bench/README.md), `-Oz` for the validation-only wasm (smallest both ways);
 #   4. pkg/build/assemble.mjs adds the per-runtime entry shims, CommonJS glue and public types.
 # With --pack it also writes the tarball target/npm/mangopay-wasm.tgz (stable name).
 # A stamp over every input makes repeated calls instant; --force rebuilds anyway.
@@ -58,24 +60,25 @@ if [ "$force" = 0 ] && [ "$(cat "$out/.dist-stamp" 2>/dev/null)" = "$stamp" ] &&
 fi
 
 # $1: flavour; $2: the glue's file name; $3: cargo target dir (one per flavour: both would
-# otherwise overwrite the same cdylib and rebuild each other); the rest: cargo feature arguments.
+# otherwise overwrite the same cdylib and rebuild each other); $4: wasm-opt level; the rest:
+# cargo feature arguments.
 build_flavour() {
-  local name=$1 glue=$2 target_dir=$3 wasm
-  shift 3
+  local name=$1 glue=$2 target_dir=$3 opt=$4 wasm
+  shift 4
   log "$name: cargo build --target wasm32-unknown-unknown --profile $profile $*"
   cargo build --lib --locked --target wasm32-unknown-unknown --profile "$profile" \
     --target-dir "$target_dir" "$@"
   wasm="$target_dir/wasm32-unknown-unknown/$profile/mangopay_wasm.wasm"
   rm -rf "$out/bindgen/$name"
   wasm-bindgen --target web --out-name "$glue" --out-dir "$out/bindgen/$name" "$wasm"
-  "$bin/wasm-opt" -Oz --strip-debug --strip-producers \
+  "$bin/wasm-opt" "$opt" --strip-debug --strip-producers \
     "$out/bindgen/$name/${glue}_bg.wasm" -o "$out/bindgen/$name/${glue}_bg.wasm"
-  log "$name: $(wc -c <"$out/bindgen/$name/${glue}_bg.wasm") bytes of wasm after wasm-opt -Oz"
+  log "$name: $(wc -c <"$out/bindgen/$name/${glue}_bg.wasm") bytes of wasm after wasm-opt $opt"
 }
 
 mkdir -p "$out"
-build_flavour full mangopay_wasm target
-build_flavour validate mangopay_validate target/wasm-validate \
+build_flavour full mangopay_wasm target -O1
+build_flavour validate mangopay_validate target/wasm-validate -Oz \
   --no-default-features --features "$validate_features"
 node pkg/build/assemble.mjs "$out/bindgen/full" "$dist" mangopay_wasm
 node pkg/build/assemble.mjs "$out/bindgen/validate" "$dist/validate" mangopay_validate

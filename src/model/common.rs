@@ -177,6 +177,96 @@ pub(crate) mod lenient {
         d.deserialize_option(V)
     }
 
+    /// A number written in decimal (Rust's float syntax: optional sign, digits with an optional
+    /// fraction, optional exponent), read without floating point. Float parsing (`dec2flt`)
+    /// would add ~7 KB to the wasm for the few headers that carry such numbers.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub(crate) struct Decimal {
+        /// A minus sign was written (`-0` included).
+        pub negative: bool,
+        /// The integer part of the absolute value, saturated at `u64::MAX`.
+        pub whole: u64,
+        /// A non-zero fraction follows the integer part.
+        pub fraction: bool,
+    }
+
+    impl Decimal {
+        /// Reads `text` (no surrounding spaces); `None` when it is not a finite decimal number.
+        pub(crate) fn parse(text: &str) -> Option<Decimal> {
+            let bytes = text.as_bytes();
+            let (negative, rest) = match bytes.split_first() {
+                Some((b'-', rest)) => (true, rest),
+                Some((b'+', rest)) => (false, rest),
+                _ => (false, bytes),
+            };
+            let (mantissa, exponent) = match rest.iter().position(|b| matches!(b, b'e' | b'E')) {
+                Some(i) => (rest.get(..i)?, Some(rest.get(i + 1..)?)),
+                None => (rest, None),
+            };
+            let (int, frac) = match mantissa.iter().position(|&b| b == b'.') {
+                Some(i) => (mantissa.get(..i)?, mantissa.get(i + 1..)?),
+                None => (mantissa, &[][..]),
+            };
+            let digits = || int.iter().chain(frac);
+            if int.is_empty() && frac.is_empty() || !digits().all(u8::is_ascii_digit) {
+                return None;
+            }
+            let exponent = match exponent {
+                None => 0,
+                Some(e) => {
+                    let (minus, e) = match e.split_first() {
+                        Some((b'-', rest)) => (true, rest),
+                        Some((b'+', rest)) => (false, rest),
+                        _ => (false, e),
+                    };
+                    if e.is_empty() || !e.iter().all(u8::is_ascii_digit) {
+                        return None;
+                    }
+                    let n = e.iter().fold(0i64, |n, d| {
+                        n.saturating_mul(10).saturating_add(i64::from(d - b'0'))
+                    });
+                    if minus {
+                        -n
+                    } else {
+                        n
+                    }
+                }
+            };
+            // The decimal point's position among the digits once the exponent is applied.
+            let point = i64::try_from(int.len()).ok()?.saturating_add(exponent);
+            let mut whole = 0u64;
+            let mut fraction = false;
+            let mut count = 0i64;
+            for d in digits() {
+                let d = u64::from(d - b'0');
+                if count < point {
+                    whole = whole.saturating_mul(10).saturating_add(d);
+                } else if d != 0 {
+                    fraction = true;
+                }
+                count += 1;
+            }
+            for _ in 0..point.saturating_sub(count).clamp(0, 40) {
+                whole = whole.saturating_mul(10);
+            }
+            Some(Decimal {
+                negative,
+                whole,
+                fraction,
+            })
+        }
+
+        /// The value when it is whole and within ±2^53 (what [`float_to_int`] accepts).
+        pub(crate) fn to_int(self) -> Option<i64> {
+            const MAX_SAFE: u64 = 9_007_199_254_740_991;
+            if self.fraction || self.whole > MAX_SAFE {
+                return None;
+            }
+            let whole = i64::try_from(self.whole).ok()?;
+            Some(if self.negative { -whole } else { whole })
+        }
+    }
+
     /// A whole `f64` within the exactly representable integer range, as `i64`.
     pub(crate) fn float_to_int(v: f64) -> Option<i64> {
         const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
@@ -217,6 +307,35 @@ mod tests {
         for bad in [json!({"v": "six"}), json!({"v": 2.5}), json!({"v": [1]})] {
             assert!(serde_json::from_value::<Income>(bad).is_err());
         }
+    }
+
+    #[test]
+    fn decimals_read_without_floats() {
+        use lenient::Decimal;
+        let whole = |t: &str| Decimal::parse(t).and_then(Decimal::to_int);
+        assert_eq!(whole("15"), Some(15));
+        assert_eq!(whole("15.0"), Some(15));
+        assert_eq!(whole("-3.000"), Some(-3));
+        assert_eq!(whole("+7."), Some(7));
+        assert_eq!(whole("1.5e1"), Some(15));
+        assert_eq!(whole("15E-1"), None);
+        assert_eq!(whole("2e3"), Some(2000));
+        assert_eq!(whole("0.5"), None);
+        assert_eq!(whole(".0"), Some(0));
+        assert_eq!(whole("9007199254740991"), Some(9_007_199_254_740_991));
+        assert_eq!(whole("9007199254740992.0"), None);
+        assert_eq!(whole("1e300"), None);
+        for bad in [
+            "", ".", "-", "e3", "1e", "1e+", "1.2.3", "inf", "NaN", " 1", "1 ", "0x10",
+        ] {
+            assert_eq!(Decimal::parse(bad), None, "{bad:?}");
+        }
+        let d = Decimal::parse("3.25").unwrap();
+        assert_eq!((d.negative, d.whole, d.fraction), (false, 3, true));
+        let d = Decimal::parse("-0.0").unwrap();
+        assert_eq!((d.negative, d.whole, d.fraction), (true, 0, false));
+        assert_eq!(Decimal::parse("1e400").unwrap().whole, u64::MAX);
+        assert!(Decimal::parse("1e-400").unwrap().fraction);
     }
 
     #[test]

@@ -47,6 +47,7 @@ pub use bank_account::{
     DepositAccountType,
 };
 pub use card::{Card, CardType, CardValidity};
+pub(crate) use common::lenient;
 pub use common::{Address, AddressInput, Money, Timestamp};
 pub use company_number::{
     CompanyNumberDetails, CompanyNumberInput, CompanyNumberValidation, ValidateCompanyNumber,

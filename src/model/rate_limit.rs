@@ -102,7 +102,7 @@ fn parse_number(token: &str) -> Option<i64> {
     token
         .parse::<i64>()
         .ok()
-        .or_else(|| token.parse::<f64>().ok().and_then(lenient::float_to_int))
+        .or_else(|| lenient::Decimal::parse(token).and_then(lenient::Decimal::to_int))
 }
 
 #[cfg(test)]

@@ -86,8 +86,9 @@ fn server_wait_ms(response: &HttpResponse, now_ms: f64) -> Option<u64> {
 
 /// A non-negative number of seconds (`"3"`, `" 3.0 "`).
 fn parse_seconds(text: &str) -> Option<u64> {
-    let n: f64 = text.trim().parse().ok()?;
-    (n.is_finite() && n >= 0.0).then(|| n.ceil() as u64)
+    let n = crate::model::lenient::Decimal::parse(text.trim())?;
+    let positive = n.whole > 0 || n.fraction;
+    (!(n.negative && positive)).then(|| n.whole.saturating_add(u64::from(n.fraction)))
 }
 
 #[cfg(test)]
@@ -138,6 +139,12 @@ mod tests {
         assert_eq!(delay_ms(30, None, 0.0, 1000), Some(MAX_DELAY_MS));
         let r = resp(503, &[("retry-after", "2")]);
         assert_eq!(delay_ms(0, Some(&r), 0.0, 0), Some(2000));
+        let r = resp(503, &[("Retry-After", " 1.2 ")]);
+        assert_eq!(delay_ms(0, Some(&r), 0.0, 0), Some(2000));
+        let r = resp(503, &[("Retry-After", "-0.0")]);
+        assert_eq!(delay_ms(0, Some(&r), 0.0, 0), Some(0));
+        let r = resp(503, &[("Retry-After", "1e30")]);
+        assert_eq!(delay_ms(0, Some(&r), 0.0, 0), None);
         let r = resp(429, &[("Retry-After", "3600")]);
         assert_eq!(delay_ms(0, Some(&r), 0.0, 0), None);
         let r = resp(

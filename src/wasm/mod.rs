@@ -22,3 +22,10 @@ pub mod client;
 #[cfg(feature = "client")]
 mod fetch;
 pub mod validate;
+
+/// The global allocator of the wasm build: TLSF (`rlsf`), in place of std's dlmalloc, for size:
+/// ≈ 1.1 KB of code instead of ≈ 7.7 KB (−2.7 KB gzip), at ≈ 5 % of validation speed
+/// (bench/README.md). The wasm is single-threaded, so it needs no lock; `new()` is safe, so the
+/// crate's own code stays free of `unsafe`.
+#[global_allocator]
+static ALLOCATOR: rlsf::SmallGlobalTlsf = rlsf::SmallGlobalTlsf::new();
