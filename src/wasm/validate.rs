@@ -63,30 +63,14 @@ pub fn sca_redirect_url(redirect_url: &str, return_url: &str) -> Result<String, 
 
 fn run(kind: &str, value: &Value, context_json: &str) -> Report {
     use ValidatorKind as K;
-    let by_kind = match kind {
-        "createNaturalSca" => Some(K::CreateNaturalSca),
-        "createLegalSca" => Some(K::CreateLegalSca),
-        "createNatural" => Some(K::CreateNatural),
-        "createLegal" => Some(K::CreateLegal),
-        "updateNaturalSca" => Some(K::UpdateNaturalSca),
-        "updateLegalSca" => Some(K::UpdateLegalSca),
-        "updateNatural" => Some(K::UpdateNatural),
-        "updateLegal" => Some(K::UpdateLegal),
-        "categorizeNatural" => Some(K::CategorizeNatural),
-        "categorizeLegal" => Some(K::CategorizeLegal),
-        "createBankAccount" => Some(K::CreateBankAccount),
-        "validateTheFormatOfUserData" => Some(K::ValidateTheFormatOfUserData),
-        _ => None,
-    };
-    if let Some(kind) = by_kind {
-        return v::validate(kind, value);
-    }
-    let context = serde_json::from_str::<Value>(context_json).unwrap_or(Value::Null);
-    let text = |k: &str| context.get(k).and_then(Value::as_str);
+    let context = || serde_json::from_str::<Value>(context_json).unwrap_or(Value::Null);
+    let text = |context: &Value, k: &str| context.get(k).and_then(Value::as_str).map(str::to_owned);
     match kind {
         "createKycDocument" => {
-            match text("PersonType").and_then(|p| KycUserContext::parse(p, text("LegalPersonType")))
-            {
+            let context = context();
+            let person = text(&context, "PersonType");
+            let legal = text(&context, "LegalPersonType");
+            match person.and_then(|p| KycUserContext::parse(&p, legal.as_deref())) {
                 Some(user) => v::create_kyc_document(value, &user),
                 None => v::validate(K::CreateKycDocument, value),
             }
@@ -115,9 +99,9 @@ fn run(kind: &str, value: &Value, context_json: &str) -> Report {
             v::sca_return_url(redirect, ret)
         }
         "kycPage" => {
-            let doc_type = text("Type").unwrap_or("");
+            let doc_type = text(&context(), "Type").unwrap_or_default();
             match value.as_str() {
-                Some(base64) => v::kyc_page_base64(base64, doc_type)
+                Some(base64) => v::kyc_page_base64(base64, &doc_type)
                     .err()
                     .unwrap_or_default(),
                 None => one_issue(
@@ -127,7 +111,11 @@ fn run(kind: &str, value: &Value, context_json: &str) -> Report {
                 ),
             }
         }
-        _ => one_issue("", IssueCode::NotAllowed, "Unknown validator."),
+        // The body validators, by the JS name the core gives each kind.
+        _ => match K::ALL.iter().find(|k| k.js_name() == kind) {
+            Some(&kind) => v::validate(kind, value),
+            None => one_issue("", IssueCode::NotAllowed, "Unknown validator."),
+        },
     }
 }
 
