@@ -20,10 +20,9 @@
 //!
 //! `null` means "not set".
 
-use serde_json::Value;
-
 use super::checks::{shorten, with_root, Obj};
 use super::report::{IssueCode, Report};
+use super::tape::Json;
 use super::user::SCA_CONTEXTS;
 
 /// The options a list call accepts.
@@ -46,7 +45,7 @@ const KNOWN: &[&str] = &[
 const SORTS: &[&str] = &["CreationDate:ASC", "CreationDate:DESC"];
 
 /// Validates list options.
-pub(crate) fn validate(options: &Value) -> Report {
+pub(crate) fn validate(options: Json<'_>) -> Report {
     with_root(options, |o, r| {
         if o.integer(r, "page", false).is_some_and(|page| page < 1) {
             r.push("page", IssueCode::OutOfRange, "The page must be 1 or more.");
@@ -66,7 +65,7 @@ pub(crate) fn validate(options: &Value) -> Report {
 
 fn unknown_keys(o: &Obj<'_>, r: &mut Report) {
     for key in o.keys() {
-        if KNOWN.contains(&key.as_str()) {
+        if KNOWN.contains(&key) {
             continue;
         }
         let hint = KNOWN
@@ -75,7 +74,7 @@ fn unknown_keys(o: &Obj<'_>, r: &mut Report) {
             .map(|k| format!(" Did you mean '{k}'?"))
             .unwrap_or_default();
         let message = format!("Unknown list option '{}'.{hint}", shorten(key));
-        r.push(key.as_str(), IssueCode::NotAllowed, message);
+        r.push(key, IssueCode::NotAllowed, message);
     }
 }
 

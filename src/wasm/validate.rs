@@ -1,10 +1,21 @@
-//! The validators for JS: a kind, the value as JSON text, and a context as JSON text in; `None`
-//! (valid) or the issues as JSON text out.
+//! The validators for JS: a kind, the value, and a context as JSON text in; `None` (valid) or
+//! the issues as JSON text out.
+//!
+//! The value arrives one of two ways. The fast way: `validate.js` walks a plain JS value into a
+//! tape (see `crate::validate`'s `tape` module) written straight into wasm memory, in buffers
+//! that `tapeWords` / `tapeText` reserve and keep from call to call, and calls `validateTape`:
+//! no JSON text, no parse, no allocation on a valid value. Anything else (`toJSON`, class
+//! instances, arrays with elements, lone surrogates, …) goes through `JSON.stringify` and
+//! `validateJson`, whose `serde_json::Value` is put on a tape too: one set of validators.
+
+use std::cell::RefCell;
 
 use serde_json::Value;
-use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::prelude::{wasm_bindgen, JsValue};
 
-use crate::validate::{self as v, IssueCode, KycUserContext, Report, ValidatorKind};
+use crate::validate::{
+    self as v, IssueCode, Json, KycUserContext, Report, Tape, ValidatorKind, View,
+};
 
 /// The validators by number, as the JS side numbers them (`validate.js`, `KINDS`).
 const KINDS: &[&str] = &[
@@ -41,9 +52,81 @@ pub fn validate_json(kind: u32, value_json: &str, context_json: Option<String>) 
     let kind = KINDS.get(kind as usize).copied().unwrap_or("");
     let context_json = context_json.as_deref().unwrap_or("null");
     let report = match serde_json::from_str::<Value>(value_json) {
-        Ok(value) => run(kind, &value, context_json),
-        Err(_) => one_issue("", IssueCode::InvalidType, "The value is not JSON data."),
+        Ok(value) => run(kind, Tape::from_value(&value).view().root(), context_json),
+        Err(_) => not_json(),
     };
+    issues_json(&report)
+}
+
+thread_local! {
+    /// The tape buffers JS writes into: node words and UTF-8 text, kept between calls.
+    static TAPE: RefCell<(Vec<u32>, Vec<u8>)> = const { RefCell::new((Vec::new(), Vec::new())) };
+}
+
+/// The wasm memory, for `validate.js` to write tapes into.
+#[wasm_bindgen(js_name = "tapeMemory")]
+pub fn tape_memory() -> JsValue {
+    wasm_bindgen::memory()
+}
+
+/// Makes the tape's node buffer hold at least `words` words (keeping its contents); returns its
+/// byte address in wasm memory (0 if busy).
+#[wasm_bindgen(js_name = "tapeWords")]
+pub fn tape_words(words: usize) -> usize {
+    TAPE.with(|t| match t.try_borrow_mut() {
+        Ok(mut t) => {
+            if t.0.len() < words {
+                t.0.resize(words, 0);
+            }
+            t.0.as_mut_ptr() as usize
+        }
+        Err(_) => 0,
+    })
+}
+
+/// Makes the tape's text buffer hold at least `bytes` bytes; returns its byte address in wasm
+/// memory (0 if busy).
+#[wasm_bindgen(js_name = "tapeText")]
+pub fn tape_text(bytes: usize) -> usize {
+    TAPE.with(|t| match t.try_borrow_mut() {
+        Ok(mut t) => {
+            if t.1.len() < bytes {
+                t.1.resize(bytes, 0);
+            }
+            t.1.as_mut_ptr() as usize
+        }
+        Err(_) => 0,
+    })
+}
+
+/// Validates the tape JS wrote: `nodes` nodes (three words each) and `text_len` bytes of text.
+/// Otherwise as [`validate_json`].
+#[wasm_bindgen(js_name = "validateTape")]
+pub fn validate_tape(
+    kind: u32,
+    nodes: usize,
+    text_len: usize,
+    context_json: Option<String>,
+) -> Option<String> {
+    let kind = KINDS.get(kind as usize).copied().unwrap_or("");
+    let context_json = context_json.as_deref().unwrap_or("null");
+    let report = TAPE.with(|t| {
+        let Ok(mut t) = t.try_borrow_mut() else {
+            return not_json();
+        };
+        let (words, text) = &mut *t;
+        let loaded = match (
+            words.get_mut(..nodes.saturating_mul(3)),
+            text.get(..text_len),
+        ) {
+            (Some(words), Some(text)) => View::load(words, text),
+            _ => None,
+        };
+        match loaded {
+            Some(view) => run(kind, view.root(), context_json),
+            None => not_json(),
+        }
+    });
     issues_json(&report)
 }
 
@@ -61,7 +144,7 @@ pub fn sca_redirect_url(redirect_url: &str, return_url: &str) -> Result<String, 
         .map_err(|report| issues_json(&report).unwrap_or_default())
 }
 
-fn run(kind: &str, value: &Value, context_json: &str) -> Report {
+fn run(kind: &str, value: Json<'_>, context_json: &str) -> Report {
     use ValidatorKind as K;
     let context = || serde_json::from_str::<Value>(context_json).unwrap_or(Value::Null);
     let text = |context: &Value, k: &str| context.get(k).and_then(Value::as_str).map(str::to_owned);
@@ -71,11 +154,11 @@ fn run(kind: &str, value: &Value, context_json: &str) -> Report {
             let person = text(&context, "PersonType");
             let legal = text(&context, "LegalPersonType");
             match person.and_then(|p| KycUserContext::parse(&p, legal.as_deref())) {
-                Some(user) => v::create_kyc_document(value, &user),
-                None => v::validate(K::CreateKycDocument, value),
+                Some(user) => v::create_kyc_document_json(value, &user),
+                None => v::validate_json(K::CreateKycDocument, value),
             }
         }
-        "listOptions" => v::list_options(value),
+        "listOptions" => v::list_options_json(value),
         "idempotencyKey" => match value.as_str() {
             Some(key) => v::idempotency_key(key),
             None => one_issue(
@@ -86,13 +169,13 @@ fn run(kind: &str, value: &Value, context_json: &str) -> Report {
         },
         "scaReturnUrl" => {
             let (redirect, ret) = match value {
-                Value::String(ret) => ("https://sca.mangopay.com/", ret.as_str()),
-                Value::Object(_) => (
+                Json::String(ret) => ("https://sca.mangopay.com/", ret),
+                Json::Object(_) => (
                     value
                         .get("RedirectUrl")
-                        .and_then(Value::as_str)
+                        .and_then(Json::as_str)
                         .unwrap_or(""),
-                    value.get("returnUrl").and_then(Value::as_str).unwrap_or(""),
+                    value.get("returnUrl").and_then(Json::as_str).unwrap_or(""),
                 ),
                 _ => ("", ""),
             };
@@ -113,10 +196,14 @@ fn run(kind: &str, value: &Value, context_json: &str) -> Report {
         }
         // The body validators, by the JS name the core gives each kind.
         _ => match K::ALL.iter().find(|k| k.js_name() == kind) {
-            Some(&kind) => v::validate(kind, value),
+            Some(&kind) => v::validate_json(kind, value),
             None => one_issue("", IssueCode::NotAllowed, "Unknown validator."),
         },
     }
+}
+
+fn not_json() -> Report {
+    one_issue("", IssueCode::InvalidType, "The value is not JSON data.")
 }
 
 fn one_issue(path: &str, code: IssueCode, message: &str) -> Report {

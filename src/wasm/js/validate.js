@@ -37,8 +37,134 @@ function toJson(value) {
   return json === undefined ? "null" : json;
 }
 
+// The fast path: a plain value (plain objects, empty arrays, strings, numbers, booleans, null)
+// is written as a tape straight into wasm memory (node words; strings concatenated and encoded
+// once), which src/validate/tape.rs reads without parsing. Tags and node layout as there. The
+// tape says exactly what JSON.stringify would send: own enumerable string keys in order, members
+// whose value is undefined, a function or a symbol dropped, NaN and ±Infinity as null, numbers
+// other than int32 as their JSON text (classified by the same parser as the slow path). Anything
+// else — toJSON, non-plain prototypes, arrays with elements, BigInt, `__proto__` keys, surrogate
+// code units, nesting at the depth limit — returns SLOW, and the value goes through
+// JSON.stringify and the JSON path, so results are the same either way (a getter may then be
+// read twice).
+const SLOW = 0, NULL = 0, FALSE = 1, TRUE = 2, INT = 3, STRING = 6, ARRAY = 7, OBJECT = 8, NUMBER_TEXT = 9;
+const MAX_DEPTH = 16; // as tape.rs: deeper objects take the slow path
+const SURROGATE = /[\ud800-\udfff]/;
+const encoder = new TextEncoder();
+let memory, words = new Int32Array(0), bytes = new Uint8Array(0);
+let wordsAt = 0, wordsCap = 0, textAt = 0, textCap = 0, textView;
+let n = 0, text = "";
+
+function views() {
+  memory ??= glue.tapeMemory();
+  words = new Int32Array(memory.buffer);
+  bytes = new Uint8Array(memory.buffer);
+  textView = undefined;
+}
+
+function grow() {
+  wordsCap = Math.max(768, wordsCap * 2);
+  wordsAt = glue.tapeWords(wordsCap) >> 2;
+  views();
+}
+
+function node(tag, a, b) {
+  if (n + 3 > wordsCap) grow();
+  const at = wordsAt + n;
+  words[at] = tag;
+  words[at + 1] = a;
+  words[at + 2] = b;
+  n += 3;
+}
+
+function put(v, depth) {
+  switch (typeof v) {
+    case "string":
+      text += v;
+      node(STRING, 0, v.length);
+      return true;
+    case "number":
+      if ((v | 0) === v) node(INT, v, v < 0 ? -1 : 0);
+      else if (v - v === 0) {
+        const s = String(v);
+        text += s;
+        node(NUMBER_TEXT, 0, s.length);
+      } else node(NULL, 0, 0);
+      return true;
+    case "boolean":
+      node(v ? TRUE : FALSE, 0, 0);
+      return true;
+    case "object":
+      return v === null ? (node(NULL, 0, 0), true) : putObject(v, depth);
+    default:
+      return false;
+  }
+}
+
+function putObject(v, depth) {
+  if (depth >= MAX_DEPTH || typeof v.toJSON === "function") return false;
+  const proto = Object.getPrototypeOf(v);
+  if (Array.isArray(v)) {
+    if (proto !== Array.prototype || v.length !== 0) return false;
+    node(ARRAY, 0, 0);
+    return true;
+  }
+  if (proto !== Object.prototype && proto !== null) return false;
+  const keys = Object.keys(v);
+  const at = n;
+  let count = 0;
+  node(OBJECT, 0, 0);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if (key === "__proto__") return false;
+    const x = v[key];
+    const type = typeof x;
+    if (type === "undefined" || type === "symbol") continue;
+    if (type === "function") {
+      if (typeof x.toJSON === "function") return false;
+      continue;
+    }
+    text += key;
+    node(STRING, 0, key.length);
+    if (!put(x, depth + 1)) return false;
+    count++;
+  }
+  words[wordsAt + at + 1] = count;
+  words[wordsAt + at + 2] = n / 3;
+  return true;
+}
+
+// Validates through the tape; SLOW when the value needs the JSON path.
+function fast(kind, value, context) {
+  if (words.length === 0) views(); // first call, or the memory grew (the old views detach)
+  n = 0;
+  text = "";
+  const type = typeof value;
+  const ok = type === "undefined" || type === "symbol" || (type === "function" && typeof value.toJSON !== "function")
+    ? (node(NULL, 0, 0), true)
+    : put(value, 0);
+  if (!ok || SURROGATE.test(text)) return SLOW;
+  let ctx;
+  if (context !== undefined && context !== null) {
+    ctx = toJson(context);
+    if (ctx === undefined) return failure("", "invalid_type", "The options cannot be read as JSON data.");
+  }
+  const need = text.length * 3;
+  if (need > textCap) {
+    textCap = Math.max(1024, need * 2);
+    textAt = glue.tapeText(textCap);
+    views();
+  }
+  if (textView === undefined || textView.length === 0) textView = bytes.subarray(textAt, textAt + textCap);
+  const written = text.length === 0 ? 0 : encoder.encodeInto(text, textView).written;
+  text = "";
+  return result(glue.validateTape(kind, n / 3, written, ctx));
+}
+
 function run(kind, value, context) {
   assertReady();
+  const r = fast(kind, value, context);
+  if (r !== SLOW) return r;
   const json = toJson(value);
   if (json === undefined) return failure("", "invalid_type", "The value cannot be read as JSON data.");
   let ctx;
