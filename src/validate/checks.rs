@@ -127,7 +127,7 @@ impl<'a> Obj<'a> {
     }
 
     /// The keys of this object, sorted by bytes (the order of `serde_json::Map`).
-    pub(crate) fn keys(&self) -> Vec<&'a str> {
+    pub(crate) fn keys(&self) -> Vec<String> {
         self.map.sorted_keys()
     }
 

@@ -64,8 +64,8 @@ pub(crate) fn validate(options: Json<'_>) -> Report {
 }
 
 fn unknown_keys(o: &Obj<'_>, r: &mut Report) {
-    for key in o.keys() {
-        if KNOWN.contains(&key) {
+    for key in &o.keys() {
+        if KNOWN.contains(&key.as_str()) {
             continue;
         }
         let hint = KNOWN
@@ -74,7 +74,7 @@ fn unknown_keys(o: &Obj<'_>, r: &mut Report) {
             .map(|k| format!(" Did you mean '{k}'?"))
             .unwrap_or_default();
         let message = format!("Unknown list option '{}'.{hint}", shorten(key));
-        r.push(key, IssueCode::NotAllowed, message);
+        r.push(key.as_str(), IssueCode::NotAllowed, message);
     }
 }
 

@@ -336,10 +336,13 @@ impl<'a> Members<'a> {
     }
 
     /// The keys in `serde_json::Map` order (sorted by bytes), whatever order the tape has.
-    pub(crate) fn sorted_keys(self) -> Vec<&'a str> {
-        let mut keys: Vec<&'a str> = self.iter().map(|(k, _)| k).collect();
-        keys.sort_unstable();
-        keys
+    pub(crate) fn sorted_keys(self) -> Vec<String> {
+        // A `serde_json::Map` sorts them: its code is in the wasm already, a slice sort is KBs.
+        let mut map = serde_json::Map::new();
+        for (key, _) in self.iter() {
+            map.insert(key.to_owned(), Value::Null);
+        }
+        map.into_iter().map(|(key, _)| key).collect()
     }
 }
 

@@ -3,12 +3,12 @@
 //!
 //! The value arrives one of two ways. The fast way: `validate.js` walks a plain JS value into a
 //! tape (see `crate::validate`'s `tape` module) written straight into wasm memory, in buffers
-//! that `tapeWords` / `tapeText` reserve and keep from call to call, and calls `validateTape`:
+//! that `tapeBuffer` reserves and keep from call to call, and calls `validateTape`:
 //! no JSON text, no parse, no allocation on a valid value. Anything else (`toJSON`, class
 //! instances, arrays with elements, lone surrogates, …) goes through `JSON.stringify` and
 //! `validateJson`, whose `serde_json::Value` is put on a tape too: one set of validators.
 
-use std::cell::RefCell;
+use std::sync::Mutex;
 
 use serde_json::Value;
 use wasm_bindgen::prelude::{wasm_bindgen, JsValue};
@@ -58,10 +58,9 @@ pub fn validate_json(kind: u32, value_json: &str, context_json: Option<String>) 
     issues_json(&report)
 }
 
-thread_local! {
-    /// The tape buffers JS writes into: node words and UTF-8 text, kept between calls.
-    static TAPE: RefCell<(Vec<u32>, Vec<u8>)> = const { RefCell::new((Vec::new(), Vec::new())) };
-}
+/// The tape buffers JS writes into: node words and UTF-8 text, kept between calls. (The wasm is
+/// single-threaded, so the lock is never contended; a `Mutex` is less code than `thread_local!`.)
+static TAPE: Mutex<(Vec<u32>, Vec<u8>)> = Mutex::new((Vec::new(), Vec::new()));
 
 /// The wasm memory, for `validate.js` to write tapes into.
 #[wasm_bindgen(js_name = "tapeMemory")]
@@ -69,34 +68,26 @@ pub fn tape_memory() -> JsValue {
     wasm_bindgen::memory()
 }
 
-/// Makes the tape's node buffer hold at least `words` words (keeping its contents); returns its
-/// byte address in wasm memory (0 if busy).
-#[wasm_bindgen(js_name = "tapeWords")]
-pub fn tape_words(words: usize) -> usize {
-    TAPE.with(|t| match t.try_borrow_mut() {
-        Ok(mut t) => {
-            if t.0.len() < words {
-                t.0.resize(words, 0);
-            }
-            t.0.as_mut_ptr() as usize
+/// Makes the tape's node buffer hold at least `len` words (`text` false; contents kept) or its
+/// text buffer at least `len` bytes (`text` true); returns the buffer's byte address in wasm
+/// memory (0 if unavailable).
+#[wasm_bindgen(js_name = "tapeBuffer")]
+pub fn tape_buffer(text: bool, len: usize) -> usize {
+    let Ok(mut tape) = TAPE.lock() else {
+        return 0;
+    };
+    let (words, bytes) = &mut *tape;
+    if text {
+        if bytes.len() < len {
+            bytes.resize(len, 0);
         }
-        Err(_) => 0,
-    })
-}
-
-/// Makes the tape's text buffer hold at least `bytes` bytes; returns its byte address in wasm
-/// memory (0 if busy).
-#[wasm_bindgen(js_name = "tapeText")]
-pub fn tape_text(bytes: usize) -> usize {
-    TAPE.with(|t| match t.try_borrow_mut() {
-        Ok(mut t) => {
-            if t.1.len() < bytes {
-                t.1.resize(bytes, 0);
-            }
-            t.1.as_mut_ptr() as usize
+        bytes.as_mut_ptr() as usize
+    } else {
+        if words.len() < len {
+            words.resize(len, 0);
         }
-        Err(_) => 0,
-    })
+        words.as_mut_ptr() as usize
+    }
 }
 
 /// Validates the tape JS wrote: `nodes` nodes (three words each) and `text_len` bytes of text.
@@ -110,23 +101,21 @@ pub fn validate_tape(
 ) -> Option<String> {
     let kind = KINDS.get(kind as usize).copied().unwrap_or("");
     let context_json = context_json.as_deref().unwrap_or("null");
-    let report = TAPE.with(|t| {
-        let Ok(mut t) = t.try_borrow_mut() else {
-            return not_json();
-        };
-        let (words, text) = &mut *t;
-        let loaded = match (
-            words.get_mut(..nodes.saturating_mul(3)),
-            text.get(..text_len),
-        ) {
-            (Some(words), Some(text)) => View::load(words, text),
-            _ => None,
-        };
-        match loaded {
-            Some(view) => run(kind, view.root(), context_json),
-            None => not_json(),
-        }
-    });
+    let Ok(mut tape) = TAPE.lock() else {
+        return issues_json(&not_json());
+    };
+    let (words, text) = &mut *tape;
+    let loaded = match (
+        words.get_mut(..nodes.saturating_mul(3)),
+        text.get(..text_len),
+    ) {
+        (Some(words), Some(text)) => View::load(words, text),
+        _ => None,
+    };
+    let report = match loaded {
+        Some(view) => run(kind, view.root(), context_json),
+        None => not_json(),
+    };
     issues_json(&report)
 }
 

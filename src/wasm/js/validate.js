@@ -64,7 +64,8 @@ function views() {
 
 function grow() {
   wordsCap = Math.max(768, wordsCap * 2);
-  wordsAt = glue.tapeWords(wordsCap) >> 2;
+  wordsAt = glue.tapeBuffer(false, wordsCap) >> 2;
+  if (wordsAt === 0) throw new Error("mangopay-wasm: no tape buffer");
   views();
 }
 
@@ -152,7 +153,8 @@ function fast(kind, value, context) {
   const need = text.length * 3;
   if (need > textCap) {
     textCap = Math.max(1024, need * 2);
-    textAt = glue.tapeText(textCap);
+    textAt = glue.tapeBuffer(true, textCap);
+    if (textAt === 0) throw new Error("mangopay-wasm: no tape buffer");
     views();
   }
   if (textView === undefined || textView.length === 0) textView = bytes.subarray(textAt, textAt + textCap);
