@@ -126,8 +126,8 @@ impl<'a> Obj<'a> {
         join(self.prefix, key)
     }
 
-    /// The keys of this object, sorted by bytes (the order of `serde_json::Map`).
-    pub(crate) fn keys(&self) -> Vec<String> {
+    /// The keys of this object, sorted by bytes, as the keys of a map (`serde_json::Map`'s order).
+    pub(crate) fn keys(&self) -> serde_json::Map<String, serde_json::Value> {
         self.map.sorted_keys()
     }
 

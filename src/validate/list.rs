@@ -64,7 +64,7 @@ pub(crate) fn validate(options: Json<'_>) -> Report {
 }
 
 fn unknown_keys(o: &Obj<'_>, r: &mut Report) {
-    for key in &o.keys() {
+    for key in o.keys().keys() {
         if KNOWN.contains(&key.as_str()) {
             continue;
         }

@@ -1,9 +1,11 @@
 //! JSON data as the validators read it: a flat tape of fixed-size nodes over borrowed text.
 //!
-//! A tape is a sequence of nodes in document order, three `u32` words each: a tag and two
+//! A tape is a sequence of nodes in document order, four `u32` words each: a tag and three
 //! operands. Strings are byte ranges of one shared text; an object is followed by its members
-//! (a key string node, then the value's nodes) and records the index just past its last node,
-//! so that a member can be skipped in one step. Arrays keep only their type (no validator reads
+//! (a key string node, then the value's nodes) and records the index just past its last node.
+//! A key node also carries a hash of the key (in the tag word) and the index of the next key,
+//! so that a lookup compares one word per member and skips nested values in one step. Arrays
+//! keep only their type (no validator reads
 //! inside one), and numbers only what the validators ask of them: an `i64`, "too big", or "not
 //! an integer" ([`Integral`]).
 //!
@@ -28,7 +30,9 @@ pub(crate) mod tag {
     pub(crate) const HUGE: u32 = 4;
     /// A number with a fraction.
     pub(crate) const FRACTION: u32 = 5;
-    /// A string: byte offset and byte length in the text (raw tapes: UTF-16 length).
+    /// A string: byte offset and byte length in the text (raw tapes: UTF-16 length). As an
+    /// object key, the tag word also holds the key's [`super::key_hash`] above the tag byte and
+    /// the third operand is the node index of the next key (or the object's end).
     pub(crate) const STRING: u32 = 6;
     /// An array (its elements are not recorded).
     pub(crate) const ARRAY: u32 = 7;
@@ -40,7 +44,20 @@ pub(crate) mod tag {
 }
 
 /// Words per node.
-const NODE: usize = 3;
+const NODE: usize = 4;
+
+/// The tag part of a node's first word.
+const TAG_BITS: u32 = 0xff;
+
+/// The hash of a key as a key node's first word holds it: FNV-1a over the bytes, in the 24 bits
+/// above the tag byte.
+pub(crate) fn key_hash(key: &str) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in key.as_bytes() {
+        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+    }
+    h << 8
+}
 
 /// Objects nested deeper than this keep their type but not their members (no validator reads
 /// below the second level); it also bounds the recursion of the producers.
@@ -137,25 +154,27 @@ pub(crate) struct Members<'a> {
 
 impl<'a> View<'a> {
     /// The words of node `at` (a `null` node past the end).
+    #[inline(always)]
     fn node(self, at: usize) -> [u32; NODE] {
-        let start = at.saturating_mul(NODE);
-        match self.words.get(start..start.saturating_add(NODE)) {
-            Some(&[t, a, b]) => [t, a, b],
-            _ => [tag::NULL, 0, 0],
+        let start = at.wrapping_mul(NODE);
+        match self.words.get(start..start.wrapping_add(NODE)) {
+            Some(&[t, a, b, c]) => [t, a, b, c],
+            _ => [tag::NULL, 0, 0, 0],
         }
     }
 
+    #[inline(always)]
     fn str_at(self, a: u32, b: u32) -> &'a str {
         let start = a as usize;
         self.text
-            .get(start..start.saturating_add(b as usize))
+            .get(start..start.wrapping_add(b as usize))
             .unwrap_or_default()
     }
 
     /// The value at node `at`.
     fn value(self, at: usize) -> Json<'a> {
-        let [t, a, b] = self.node(at);
-        match t {
+        let [t, a, b, _] = self.node(at);
+        match t & TAG_BITS {
             tag::FALSE => Json::Bool(false),
             tag::TRUE => Json::Bool(true),
             tag::INT => Json::Number(Integral::Int((u64::from(b) << 32 | u64::from(a)) as i64)),
@@ -170,14 +189,6 @@ impl<'a> View<'a> {
                 count: a.min(u32::try_from(self.words.len() / NODE / 2).unwrap_or(u32::MAX)),
             }),
             _ => Json::Null,
-        }
-    }
-
-    /// The node index just past the value at `at`.
-    fn skip(self, at: usize) -> usize {
-        match self.node(at) {
-            [tag::OBJECT, _, end] => (end as usize).max(at.saturating_add(1)),
-            _ => at.saturating_add(1),
         }
     }
 
@@ -224,8 +235,8 @@ impl Loader<'_, '_> {
     /// Finishes the value at node `at`; returns the node index past it.
     fn value(&mut self, at: usize, depth: usize) -> Option<usize> {
         let start = at.checked_mul(NODE)?;
-        let [t, count, end] = match self.words.get(start..start.checked_add(NODE)?) {
-            Some(&[t, a, b]) => [t, a, b],
+        let [t, count, end, _] = match self.words.get(start..start.checked_add(NODE)?) {
+            Some(&[t, a, b, c]) => [t, a, b, c],
             _ => return None,
         };
         let finished = match t {
@@ -238,7 +249,7 @@ impl Loader<'_, '_> {
             | tag::ARRAY => return Some(at + 1),
             tag::STRING => {
                 let (offset, len) = self.take(end)?;
-                [tag::STRING, offset, len]
+                [tag::STRING, offset, len, 0]
             }
             tag::NUMBER_TEXT => {
                 let (offset, len) = self.take(end)?;
@@ -255,12 +266,19 @@ impl Loader<'_, '_> {
                 }
                 let mut next = at + 1;
                 for _ in 0..count {
-                    match self.words.get(next.checked_mul(NODE)?) {
-                        Some(&tag::STRING) => {}
+                    let key = next;
+                    let key_start = key.checked_mul(NODE)?;
+                    let units = match self.words.get(key_start..key_start.checked_add(NODE)?) {
+                        Some(&[tag::STRING, _, units, _]) => units,
                         _ => return None,
-                    }
-                    next = self.value(next, depth + 1)?;
-                    next = self.value(next, depth + 1)?;
+                    };
+                    let (offset, len) = self.take(units)?;
+                    let hash = key_hash(self.text.get(offset as usize..(offset + len) as usize)?);
+                    next = self.value(key + 1, depth + 1)?;
+                    let node = [tag::STRING | hash, offset, len, u32::try_from(next).ok()?];
+                    self.words
+                        .get_mut(key_start..key_start + NODE)?
+                        .copy_from_slice(&node);
                 }
                 return (end as usize == next).then_some(next);
             }
@@ -278,7 +296,7 @@ impl Loader<'_, '_> {
         let units = units as usize;
         let len = match rest.as_bytes().get(..units) {
             // ASCII: one byte per unit.
-            Some(head) if head.is_ascii() => units,
+            Some(head) if head.iter().all(|&b| b < 0x80) => units,
             _ => {
                 let mut seen = 0;
                 let mut len = 0;
@@ -303,23 +321,23 @@ impl Loader<'_, '_> {
 
 fn number_node(n: Integral) -> [u32; NODE] {
     match n {
-        Integral::Int(i) => [tag::INT, i as u32, (i >> 32) as u32],
-        Integral::Huge => [tag::HUGE, 0, 0],
-        Integral::Fraction => [tag::FRACTION, 0, 0],
+        Integral::Int(i) => [tag::INT, i as u32, (i >> 32) as u32, 0],
+        Integral::Huge => [tag::HUGE, 0, 0, 0],
+        Integral::Fraction => [tag::FRACTION, 0, 0, 0],
     }
 }
 
 impl<'a> Members<'a> {
     /// The value of `key`, `null` included.
     pub(crate) fn get(self, key: &str) -> Option<Json<'a>> {
+        let want = tag::STRING | key_hash(key);
         let mut at = self.first;
         for _ in 0..self.count {
-            let [_, a, b] = self.view.node(at);
-            let value = at.saturating_add(1);
-            if b as usize == key.len() && self.view.str_at(a, b) == key {
-                return Some(self.view.value(value));
+            let [t, a, b, next] = self.view.node(at);
+            if t == want && self.view.str_at(a, b) == key {
+                return Some(self.view.value(at.wrapping_add(1)));
             }
-            at = self.view.skip(value);
+            at = next as usize;
         }
         None
     }
@@ -328,21 +346,21 @@ impl<'a> Members<'a> {
     pub(crate) fn iter(self) -> impl Iterator<Item = (&'a str, Json<'a>)> {
         let mut at = self.first;
         (0..self.count).map(move |_| {
-            let [_, a, b] = self.view.node(at);
-            let value = at.saturating_add(1);
-            at = self.view.skip(value);
+            let [_, a, b, next] = self.view.node(at);
+            let value = at.wrapping_add(1);
+            at = next as usize;
             (self.view.str_at(a, b), self.view.value(value))
         })
     }
 
     /// The keys in `serde_json::Map` order (sorted by bytes), whatever order the tape has.
-    pub(crate) fn sorted_keys(self) -> Vec<String> {
+    pub(crate) fn sorted_keys(self) -> serde_json::Map<String, Value> {
         // A `serde_json::Map` sorts them: its code is in the wasm already, a slice sort is KBs.
         let mut map = serde_json::Map::new();
         for (key, _) in self.iter() {
             map.insert(key.to_owned(), Value::Null);
         }
-        map.into_iter().map(|(key, _)| key).collect()
+        map
     }
 }
 
@@ -375,34 +393,47 @@ impl Tape {
         self.words.extend_from_slice(&node);
     }
 
-    fn push_str(&mut self, s: &str) {
+    /// The text range of `s`, appended to the text.
+    fn push_text(&mut self, s: &str) -> (u32, u32) {
         // Texts beyond 4 GiB cannot be addressed; they read as empty (no such body exists).
         let offset = u32::try_from(self.text.len()).unwrap_or(u32::MAX);
-        let len = u32::try_from(s.len()).unwrap_or(0);
         self.text.push_str(s);
-        self.push_node([tag::STRING, offset, len]);
+        (offset, u32::try_from(s.len()).unwrap_or(0))
+    }
+
+    fn nodes(&self) -> u32 {
+        u32::try_from(self.words.len() / NODE).unwrap_or(u32::MAX)
     }
 
     fn push(&mut self, value: &Value, depth: usize) {
         match value {
-            Value::Null => self.push_node([tag::NULL, 0, 0]),
-            Value::Bool(false) => self.push_node([tag::FALSE, 0, 0]),
-            Value::Bool(true) => self.push_node([tag::TRUE, 0, 0]),
+            Value::Null => self.push_node([tag::NULL, 0, 0, 0]),
+            Value::Bool(false) => self.push_node([tag::FALSE, 0, 0, 0]),
+            Value::Bool(true) => self.push_node([tag::TRUE, 0, 0, 0]),
             Value::Number(n) => self.push_node(number_node(integral(n))),
-            Value::String(s) => self.push_str(s),
-            Value::Array(_) => self.push_node([tag::ARRAY, 0, 0]),
+            Value::String(s) => {
+                let (offset, len) = self.push_text(s);
+                self.push_node([tag::STRING, offset, len, 0]);
+            }
+            Value::Array(_) => self.push_node([tag::ARRAY, 0, 0, 0]),
             Value::Object(map) => {
                 let at = self.words.len();
                 let deep = depth >= MAX_DEPTH;
                 let count = if deep { 0 } else { map.len() };
-                self.push_node([tag::OBJECT, u32::try_from(count).unwrap_or(0), 0]);
+                self.push_node([tag::OBJECT, u32::try_from(count).unwrap_or(0), 0, 0]);
                 if !deep {
                     for (key, value) in map {
-                        self.push_str(key);
+                        let key_at = self.words.len();
+                        let (offset, len) = self.push_text(key);
+                        self.push_node([tag::STRING | key_hash(key), offset, len, 0]);
                         self.push(value, depth + 1);
+                        let next = self.nodes();
+                        if let Some(slot) = self.words.get_mut(key_at + 3) {
+                            *slot = next;
+                        }
                     }
                 }
-                let end = u32::try_from(self.words.len() / NODE).unwrap_or(u32::MAX);
+                let end = self.nodes();
                 if let Some(slot) = self.words.get_mut(at + 2) {
                     *slot = end;
                 }
@@ -417,7 +448,9 @@ mod tests {
     use serde_json::json;
 
     fn raw(nodes: &[[u32; 3]]) -> Vec<u32> {
-        nodes.iter().flatten().copied().collect()
+        // The JS layout: three operands written, the fourth word zero.
+
+        nodes.iter().flat_map(|&[t, a, b]| [t, a, b, 0]).collect()
     }
 
     #[test]
@@ -429,7 +462,10 @@ mod tests {
         let Json::Object(members) = root else {
             panic!("an object")
         };
-        assert_eq!(members.sorted_keys(), ["a", "b", "f", "h", "n", "t", "z"]);
+        assert!(members
+            .sorted_keys()
+            .keys()
+            .eq(["a", "b", "f", "h", "n", "t", "z"]));
         assert_eq!(root.get("b").and_then(Json::as_str), Some("x"));
         assert!(matches!(
             root.get("n"),
@@ -499,7 +535,7 @@ mod tests {
                 "{nodes:?}"
             );
         }
-        let mut words = vec![tag::STRING, 0, 1];
+        let mut words = vec![tag::STRING, 0, 1, 0];
         assert!(View::load(&mut words, &[0xff]).is_none());
     }
 
@@ -507,10 +543,10 @@ mod tests {
     fn junk_tapes_never_panic() {
         // Every short word sequence over the tags and small numbers, with and without text.
         let alphabet = [0, 1, 3, 6, 7, 8, 9, u32::MAX];
-        let mut words = vec![0u32; 6];
-        for n in 0..alphabet.len().pow(6) {
+        let mut words = vec![0u32; 8];
+        for n in 0..alphabet.len().pow(7) {
             let mut k = n;
-            for w in words.iter_mut() {
+            for w in words.iter_mut().take(7) {
                 *w = alphabet[k % alphabet.len()];
                 k /= alphabet.len();
             }

@@ -90,7 +90,7 @@ pub fn tape_buffer(text: bool, len: usize) -> usize {
     }
 }
 
-/// Validates the tape JS wrote: `nodes` nodes (three words each) and `text_len` bytes of text.
+/// Validates the tape JS wrote: `nodes` nodes (four words each) and `text_len` bytes of text.
 /// Otherwise as [`validate_json`].
 #[wasm_bindgen(js_name = "validateTape")]
 pub fn validate_tape(
@@ -106,7 +106,7 @@ pub fn validate_tape(
     };
     let (words, text) = &mut *tape;
     let loaded = match (
-        words.get_mut(..nodes.saturating_mul(3)),
+        words.get_mut(..nodes.saturating_mul(4)),
         text.get(..text_len),
     ) {
         (Some(words), Some(text)) => View::load(words, text),

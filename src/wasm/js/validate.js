@@ -70,12 +70,13 @@ function grow() {
 }
 
 function node(tag, a, b) {
-  if (n + 3 > wordsCap) grow();
+  if (n + 4 > wordsCap) grow();
   const at = wordsAt + n;
   words[at] = tag;
   words[at + 1] = a;
   words[at + 2] = b;
-  n += 3;
+  words[at + 3] = 0;
+  n += 4;
 }
 
 function put(v, depth) {
@@ -131,7 +132,7 @@ function putObject(v, depth) {
     count++;
   }
   words[wordsAt + at + 1] = count;
-  words[wordsAt + at + 2] = n / 3;
+  words[wordsAt + at + 2] = n / 4;
   return true;
 }
 
@@ -160,7 +161,7 @@ function fast(kind, value, context) {
   if (textView === undefined || textView.length === 0) textView = bytes.subarray(textAt, textAt + textCap);
   const written = text.length === 0 ? 0 : encoder.encodeInto(text, textView).written;
   text = "";
-  return result(glue.validateTape(kind, n / 3, written, ctx));
+  return result(glue.validateTape(kind, n / 4, written, ctx));
 }
 
 function run(kind, value, context) {
