@@ -47,7 +47,8 @@ pub(crate) fn json_type(value: Json<'_>) -> &'static str {
 
 /// True when a string is empty or only whitespace.
 pub(crate) fn is_blank(s: &str) -> bool {
-    s.trim().is_empty()
+    // The same as `s.trim().is_empty()`, stopping at the first non-space.
+    s.chars().all(char::is_whitespace)
 }
 
 /// Records `required` for `path` with the server's DataAnnotations wording.

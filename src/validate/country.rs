@@ -87,20 +87,33 @@ impl Blocked {
     }
 }
 
-fn contains(sorted: &[&str], code: &str) -> bool {
-    sorted.binary_search(&code).is_ok()
+fn contains(sorted: &[&'static str], code: &str) -> bool {
+    find(sorted, code).is_some()
+}
+
+/// Binary search of a sorted table of two-letter codes, comparing codes as numbers (faster than
+/// `str` comparison); entries are two ASCII letters, so the orders agree.
+fn find(sorted: &[&'static str], code: &str) -> Option<&'static str> {
+    let key = code_number(code);
+    let i = sorted.binary_search_by(|c| code_number(c).cmp(&key)).ok()?;
+    sorted.get(i).copied()
+}
+
+/// A code's bytes as a number in the order of `str` comparison (any length up to 4).
+fn code_number(code: &str) -> u64 {
+    let mut n: u64 = 0;
+    for (i, &b) in code.as_bytes().iter().take(4).enumerate() {
+        n |= u64::from(b) << (40 - 8 * i);
+    }
+    // Longer strings sort after their prefixes; the length breaks ties.
+    n | code.len().min(0xff) as u64
 }
 
 /// The accepted code equal to `code` ignoring ASCII case (`"fr"` → `"FR"`), if any.
 pub(crate) fn canonical(code: &str) -> Option<&'static str> {
     let [a, b] = <[u8; 2]>::try_from(code.as_bytes()).ok()?;
     let upper = [a.to_ascii_uppercase(), b.to_ascii_uppercase()];
-    let upper = std::str::from_utf8(&upper).ok()?;
-    ACCEPTED
-        .binary_search(&upper)
-        .ok()
-        .and_then(|i| ACCEPTED.get(i))
-        .copied()
+    find(ACCEPTED, std::str::from_utf8(&upper).ok()?)
 }
 
 /// True when `code` is an ISO 3166-1 alpha-2 code Mangopay accepts (ASCII case ignored).

@@ -49,14 +49,14 @@ const NODE: usize = 4;
 /// The tag part of a node's first word.
 const TAG_BITS: u32 = 0xff;
 
-/// The hash of a key as a key node's first word holds it: FNV-1a over the bytes, in the 24 bits
-/// above the tag byte.
+/// The hash of a key as a key node's first word holds it, above the tag byte: the length, the
+/// first and the last byte (the keys validators ask for all differ there; equal hashes are then
+/// compared in full).
 pub(crate) fn key_hash(key: &str) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    for &b in key.as_bytes() {
-        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
-    }
-    h << 8
+    let bytes = key.as_bytes();
+    let first = bytes.first().copied().unwrap_or(0);
+    let last = bytes.last().copied().unwrap_or(0);
+    (bytes.len() as u32 & 0xff) << 8 | u32::from(first) << 16 | u32::from(last) << 24
 }
 
 /// Objects nested deeper than this keep their type but not their members (no validator reads

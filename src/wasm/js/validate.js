@@ -74,8 +74,7 @@ function node(tag, a, b) {
   const at = wordsAt + n;
   words[at] = tag;
   words[at + 1] = a;
-  words[at + 2] = b;
-  words[at + 3] = 0;
+  words[at + 2] = b; // the fourth word is Rust's (key hash links)
   n += 4;
 }
 
