@@ -1,18 +1,20 @@
 //! JSON data as the validators read it: a flat tape of fixed-size nodes over borrowed text.
 //!
-//! A tape is a sequence of nodes in document order, four `u32` words each: a tag and three
+//! A tape is a sequence of nodes in document order, four `u32` words each: a tag word and three
 //! operands. Strings are byte ranges of one shared text; an object is followed by its members
 //! (a key string node, then the value's nodes) and records the index just past its last node.
-//! A key node also carries a hash of the key (in the tag word) and the index of the next key,
-//! so that a lookup compares one word per member and skips nested values in one step. Arrays
-//! keep only their type (no validator reads
-//! inside one), and numbers only what the validators ask of them: an `i64`, "too big", or "not
-//! an integer" ([`Integral`]).
+//! A key node also carries a hash of the key (in the tag word, see [`key_hash`]) and the index of
+//! the next key, so that a lookup compares one word per member and skips nested values in one
+//! step. Arrays keep only their type (no validator reads inside one), and numbers only what the
+//! validators ask of them: an `i64`, "too big", or "not an integer" ([`Integral`]).
 //!
 //! Two producers write the same format: [`Tape::from_value`] (the host, the transport and the
 //! proxy, which hold a `serde_json::Value`) and the JS layer of the wasm package, which walks a
-//! JS value into wasm memory (see `src/wasm/js/validate.js`); [`View::load`] checks such a raw
-//! tape and finishes it (byte offsets, numbers given as text). Reading a tape never allocates.
+//! JS value into wasm memory (see `src/wasm/js/validate.js`). JS counts in UTF-16 code units and
+//! cannot parse numbers the way `serde_json` does, so [`View::load`] finishes its tapes when
+//! needed: byte ranges for non-ASCII text, numbers given as their JSON text classified. Reading a
+//! tape never allocates and never panics, whatever its words: a malformed tape reads as some
+//! other JSON value, never out of bounds.
 
 use serde_json::Value;
 
@@ -30,15 +32,16 @@ pub(crate) mod tag {
     pub(crate) const HUGE: u32 = 4;
     /// A number with a fraction.
     pub(crate) const FRACTION: u32 = 5;
-    /// A string: byte offset and byte length in the text (raw tapes: UTF-16 length). As an
-    /// object key, the tag word also holds the key's [`super::key_hash`] above the tag byte and
-    /// the third operand is the node index of the next key (or the object's end).
+    /// A string: offset and length in the text, in bytes (in UTF-16 code units on an unfinished
+    /// tape). As an object key, the tag word also holds the key's [`super::key_hash`] and the
+    /// last operand is the node index of the next key (or the object's end).
     pub(crate) const STRING: u32 = 6;
     /// An array (its elements are not recorded).
     pub(crate) const ARRAY: u32 = 7;
     /// An object: member count and the node index just past its last member.
     pub(crate) const OBJECT: u32 = 8;
-    /// Raw tapes only: a number as its JSON text (UTF-16 length), read by [`super::View::load`].
+    /// Unfinished tapes only: a number as its JSON text (offset and length as for a string),
+    /// classified by [`super::View::load`].
     #[cfg_attr(not(all(target_arch = "wasm32", feature = "js")), allow(dead_code))]
     pub(crate) const NUMBER_TEXT: u32 = 9;
 }
@@ -49,9 +52,10 @@ const NODE: usize = 4;
 /// The tag part of a node's first word.
 const TAG_BITS: u32 = 0xff;
 
-/// The hash of a key as a key node's first word holds it, above the tag byte: the length, the
-/// first and the last byte (the keys validators ask for all differ there; equal hashes are then
-/// compared in full).
+/// The hash of a key as a key node's tag word holds it, above the tag byte: the length, the first
+/// and the last byte (the keys validators ask for all differ there; equal hashes are then
+/// compared in full). JS computes it from UTF-16 code units, which agrees for ASCII keys; a
+/// non-ASCII key never equals the (ASCII) keys validators ask for, whatever its hash.
 pub(crate) fn key_hash(key: &str) -> u32 {
     let bytes = key.as_bytes();
     let first = bytes.first().copied().unwrap_or(0);
@@ -197,126 +201,68 @@ impl<'a> View<'a> {
         self.value(0)
     }
 
-    /// Checks and finishes a raw tape written by the JS layer: `words` (whole nodes) and the
-    /// UTF-8 `text` holding every string in node order. Strings arrive as UTF-16 lengths and
-    /// become byte ranges; numbers given as text are classified. `None` when the tape is not
-    /// well formed (it never panics, whatever the words).
+    /// Finishes a tape written by the JS layer: `words` (whole nodes) and the UTF-8 `text`
+    /// holding every string and number text, in node order. With `ascii` (the text is ASCII and
+    /// there is no number text) the tape is final as written; otherwise string ranges are
+    /// turned from UTF-16 units into bytes and numbers given as text are classified. `None` when
+    /// the text is not UTF-8, a range does not fit the text, or a number text is not a JSON
+    /// number.
     #[cfg_attr(not(all(target_arch = "wasm32", feature = "js")), allow(dead_code))]
-    pub(crate) fn load(words: &'a mut [u32], text: &'a [u8]) -> Option<View<'a>> {
+    pub(crate) fn load(words: &'a mut [u32], text: &'a [u8], ascii: bool) -> Option<View<'a>> {
         let text = core::str::from_utf8(text).ok()?;
-        let mut loader = Loader {
-            words,
-            text,
-            cursor: 0,
-        };
-        let end = loader.value(0, 0)?;
-        let nodes = loader.words.len() / NODE;
-        if end != nodes || loader.cursor != text.len() {
-            return None;
+        if !ascii {
+            finish(words, text)?;
         }
-        Some(View {
-            words: loader.words,
+        Some(View { words, text })
+    }
+}
+
+/// The non-ASCII part of [`View::load`]: one pass over the nodes, whose ranges are in text order.
+#[cfg_attr(not(all(target_arch = "wasm32", feature = "js")), allow(dead_code))]
+fn finish(words: &mut [u32], text: &str) -> Option<()> {
+    // The position reached in the text: in UTF-16 units and in bytes.
+    let (mut units, mut bytes) = (0usize, 0usize);
+    for node in words.chunks_exact_mut(NODE) {
+        let [t, offset, len, _] = node else {
+            return None;
+        };
+        let kind = *t & TAG_BITS;
+        if kind != tag::STRING && kind != tag::NUMBER_TEXT {
+            continue;
+        }
+        let start = advance(text, &mut units, &mut bytes, *offset as usize)?;
+        let end = advance(
             text,
-        })
+            &mut units,
+            &mut bytes,
+            (*offset as usize).checked_add(*len as usize)?,
+        )?;
+        let s = text.get(start..end)?;
+        if kind == tag::STRING {
+            *offset = u32::try_from(start).ok()?;
+            *len = u32::try_from(end - start).ok()?;
+        } else {
+            let number = match serde_json::from_str::<Value>(s).ok()? {
+                Value::Number(n) => number_node(integral(&n)),
+                _ => return None,
+            };
+            node.copy_from_slice(&number);
+        }
     }
+    Some(())
 }
 
-/// The state of [`View::load`]: the words being finished and the position in the text.
+/// Moves the position (`units`, `bytes`) forward to UTF-16 offset `to`; returns its byte offset.
+/// `None` if `to` is behind, past the end, or inside a character.
 #[cfg_attr(not(all(target_arch = "wasm32", feature = "js")), allow(dead_code))]
-struct Loader<'w, 't> {
-    words: &'w mut [u32],
-    text: &'t str,
-    /// Byte offset of the next string in `text`.
-    cursor: usize,
-}
-
-#[cfg_attr(not(all(target_arch = "wasm32", feature = "js")), allow(dead_code))]
-impl Loader<'_, '_> {
-    /// Finishes the value at node `at`; returns the node index past it.
-    fn value(&mut self, at: usize, depth: usize) -> Option<usize> {
-        let start = at.checked_mul(NODE)?;
-        let [t, count, end, _] = match self.words.get(start..start.checked_add(NODE)?) {
-            Some(&[t, a, b, c]) => [t, a, b, c],
-            _ => return None,
-        };
-        let finished = match t {
-            tag::NULL
-            | tag::FALSE
-            | tag::TRUE
-            | tag::INT
-            | tag::HUGE
-            | tag::FRACTION
-            | tag::ARRAY => return Some(at + 1),
-            tag::STRING => {
-                let (offset, len) = self.take(end)?;
-                [tag::STRING, offset, len, 0]
-            }
-            tag::NUMBER_TEXT => {
-                let (offset, len) = self.take(end)?;
-                let text = self.text.get(offset as usize..(offset + len) as usize)?;
-                match serde_json::from_str::<Value>(text).ok()? {
-                    Value::Number(n) => number_node(integral(&n)),
-                    _ => return None,
-                }
-            }
-            tag::OBJECT => {
-                // Objects at MAX_DEPTH arrive without members (see `Tape::push`).
-                if depth >= MAX_DEPTH && count > 0 {
-                    return None;
-                }
-                let mut next = at + 1;
-                for _ in 0..count {
-                    let key = next;
-                    let key_start = key.checked_mul(NODE)?;
-                    let units = match self.words.get(key_start..key_start.checked_add(NODE)?) {
-                        Some(&[tag::STRING, _, units, _]) => units,
-                        _ => return None,
-                    };
-                    let (offset, len) = self.take(units)?;
-                    let hash = key_hash(self.text.get(offset as usize..(offset + len) as usize)?);
-                    next = self.value(key + 1, depth + 1)?;
-                    let node = [tag::STRING | hash, offset, len, u32::try_from(next).ok()?];
-                    self.words
-                        .get_mut(key_start..key_start + NODE)?
-                        .copy_from_slice(&node);
-                }
-                return (end as usize == next).then_some(next);
-            }
-            _ => return None,
-        };
-        self.words
-            .get_mut(start..start + NODE)?
-            .copy_from_slice(&finished);
-        Some(at + 1)
+fn advance(text: &str, units: &mut usize, bytes: &mut usize, to: usize) -> Option<usize> {
+    let mut chars = text.get(*bytes..)?.chars();
+    while *units < to {
+        let c = chars.next()?;
+        *units += c.len_utf16();
+        *bytes += c.len_utf8();
     }
-
-    /// Takes the next string of `units` UTF-16 code units from the text: (offset, byte length).
-    fn take(&mut self, units: u32) -> Option<(u32, u32)> {
-        let rest = self.text.get(self.cursor..)?;
-        let units = units as usize;
-        let len = match rest.as_bytes().get(..units) {
-            // ASCII: one byte per unit.
-            Some(head) if head.iter().all(|&b| b < 0x80) => units,
-            _ => {
-                let mut seen = 0;
-                let mut len = 0;
-                for c in rest.chars() {
-                    if seen >= units {
-                        break;
-                    }
-                    seen += c.len_utf16();
-                    len += c.len_utf8();
-                }
-                if seen != units {
-                    return None;
-                }
-                len
-            }
-        };
-        let offset = u32::try_from(self.cursor).ok()?;
-        self.cursor += len;
-        Some((offset, u32::try_from(len).ok()?))
-    }
+    (*units == to).then_some(*bytes)
 }
 
 fn number_node(n: Integral) -> [u32; NODE] {
@@ -447,10 +393,13 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn raw(nodes: &[[u32; 3]]) -> Vec<u32> {
-        // The JS layout: three operands written, the fourth word zero.
+    fn raw(nodes: &[[u32; 4]]) -> Vec<u32> {
+        nodes.iter().flatten().copied().collect()
+    }
 
-        nodes.iter().flat_map(|&[t, a, b]| [t, a, b, 0]).collect()
+    /// A key node as JS writes it: hash from UTF-16 code units (same as bytes for ASCII).
+    fn key(offset: u32, len: u32, hash_of: &str, next: u32) -> [u32; 4] {
+        [tag::STRING | key_hash(hash_of), offset, len, next]
     }
 
     #[test]
@@ -488,61 +437,85 @@ mod tests {
     }
 
     #[test]
-    fn loads_a_raw_tape_with_utf16_lengths_and_number_text() {
-        // {"é": "a😀", "n": 1e21, "m": 2.5}: strings in node order.
-        let text = "éa😀n1e+21m2.5";
+    fn finishes_a_js_tape_with_utf16_ranges_and_number_text() {
+        // {"k": "a😀", "n": 1e21, "m": 2.5, "é": true}, ranges in UTF-16 units.
+        let text = "ka😀n1e+21m2.5é";
         let mut words = raw(&[
-            [tag::OBJECT, 3, 7],
-            [tag::STRING, 0, 1],
-            [tag::STRING, 0, 3],
-            [tag::STRING, 0, 1],
-            [tag::NUMBER_TEXT, 0, 5],
-            [tag::STRING, 0, 1],
-            [tag::NUMBER_TEXT, 0, 3],
+            [tag::OBJECT, 4, 9, 0],
+            key(0, 1, "k", 3),
+            [tag::STRING, 1, 3, 0],
+            key(4, 1, "n", 5),
+            [tag::NUMBER_TEXT, 5, 5, 0],
+            key(10, 1, "m", 7),
+            [tag::NUMBER_TEXT, 11, 3, 0],
+            key(14, 1, "?", 9),
+            [tag::TRUE, 0, 0, 0],
         ]);
-        let view = View::load(&mut words, text.as_bytes()).expect("well formed");
+        let view = View::load(&mut words, text.as_bytes(), false).expect("well formed");
         let root = view.root();
-        assert_eq!(root.get("é").and_then(Json::as_str), Some("a😀"));
+        assert_eq!(root.get("k").and_then(Json::as_str), Some("a😀"));
         assert!(matches!(root.get("n"), Some(Json::Number(Integral::Huge))));
         assert!(matches!(
             root.get("m"),
             Some(Json::Number(Integral::Fraction))
         ));
+        let Json::Object(members) = root else {
+            panic!("an object")
+        };
+        let keys: Vec<&str> = members.iter().map(|(k, _)| k).collect();
+        assert_eq!(keys, ["k", "n", "m", "é"]);
+        assert!(members.sorted_keys().keys().eq(["k", "m", "n", "é"]));
     }
 
     #[test]
-    fn refuses_malformed_raw_tapes() {
-        let cases: &[(&[[u32; 3]], &str)] = &[
-            (&[], ""),
-            (&[[99, 0, 0]], ""),
-            (&[[tag::STRING, 0, 4]], "abc"),
-            (&[[tag::STRING, 0, 2]], "abc"),
-            (&[[tag::OBJECT, 1, 2], [tag::NULL, 0, 0]], ""),
-            (
-                &[[tag::OBJECT, 1, 9], [tag::STRING, 0, 1], [tag::NULL, 0, 0]],
-                "a",
-            ),
-            (&[[tag::OBJECT, u32::MAX, 0]], ""),
-            (&[[tag::NUMBER_TEXT, 0, 1]], "x"),
-            (&[[tag::NULL, 0, 0], [tag::NULL, 0, 0]], ""),
-            // A string ending inside a surrogate pair.
-            (&[[tag::STRING, 0, 1]], "😀"),
+    fn an_ascii_js_tape_is_read_as_written() {
+        let text = "FirstNameJoeBirthday";
+        let mut words = raw(&[
+            [tag::OBJECT, 2, 5, 0],
+            key(0, 9, "FirstName", 3),
+            [tag::STRING, 9, 3, 0],
+            key(12, 8, "Birthday", 5),
+            [tag::INT, (-5i32) as u32, u32::MAX, 0],
+        ]);
+        let root = View::load(&mut words, text.as_bytes(), true)
+            .unwrap()
+            .root();
+        assert_eq!(root.get("FirstName").and_then(Json::as_str), Some("Joe"));
+        assert!(matches!(
+            root.get("Birthday"),
+            Some(Json::Number(Integral::Int(-5)))
+        ));
+        assert!(root.get("LastName").is_none());
+    }
+
+    #[test]
+    fn refuses_js_tapes_that_do_not_fit_their_text() {
+        let cases: &[(&[[u32; 4]], &str)] = &[
+            // Past the end.
+            (&[[tag::STRING, 0, 4, 0]], "abc"),
+            // Inside a surrogate pair.
+            (&[[tag::STRING, 0, 1, 0]], "😀"),
+            // Going backwards.
+            (&[[tag::STRING, 2, 1, 0], [tag::STRING, 0, 1, 0]], "abcé"),
+            // Not a number.
+            (&[[tag::NUMBER_TEXT, 0, 1, 0]], "x"),
+            (&[[tag::NUMBER_TEXT, 0, 2, 0]], "1é"),
         ];
         for (nodes, text) in cases {
             let mut words = raw(nodes);
             assert!(
-                View::load(&mut words, text.as_bytes()).is_none(),
+                View::load(&mut words, text.as_bytes(), false).is_none(),
                 "{nodes:?}"
             );
         }
         let mut words = vec![tag::STRING, 0, 1, 0];
-        assert!(View::load(&mut words, &[0xff]).is_none());
+        assert!(View::load(&mut words, &[0xff], true).is_none());
     }
 
     #[test]
     fn junk_tapes_never_panic() {
         // Every short word sequence over the tags and small numbers, with and without text.
-        let alphabet = [0, 1, 3, 6, 7, 8, 9, u32::MAX];
+        let alphabet = [0, 1, 3, 6, 8, 9, 0x0306, u32::MAX];
         let mut words = vec![0u32; 8];
         for n in 0..alphabet.len().pow(7) {
             let mut k = n;
@@ -550,23 +523,18 @@ mod tests {
                 *w = alphabet[k % alphabet.len()];
                 k /= alphabet.len();
             }
-            for text in ["", "ab", "é1"] {
-                let mut copy = words.clone();
-                if let Some(view) = View::load(&mut copy, text.as_bytes()) {
-                    let root = view.root();
-                    let _ = root.get("a");
-                    if let Json::Object(m) = root {
-                        let _ = m.sorted_keys();
+            for text in ["", "ab", "é1", "1e+9"] {
+                for ascii in [false, true] {
+                    let mut copy = words.clone();
+                    if let Some(view) = View::load(&mut copy, text.as_bytes(), ascii) {
+                        let root = view.root();
+                        let _ = root.get("a");
+                        let _ = root.get("");
+                        if let Json::Object(m) = root {
+                            let _ = m.iter().count();
+                            let _ = m.sorted_keys();
+                        }
                     }
-                }
-                // Reading an unchecked tape is safe too.
-                let view = View {
-                    words: &words,
-                    text,
-                };
-                let _ = view.root().get("ab");
-                if let Json::Object(m) = view.root() {
-                    let _ = m.iter().count();
                 }
             }
         }

@@ -90,13 +90,14 @@ pub fn tape_buffer(text: bool, len: usize) -> usize {
     }
 }
 
-/// Validates the tape JS wrote: `nodes` nodes (four words each) and `text_len` bytes of text.
-/// Otherwise as [`validate_json`].
+/// Validates the tape JS wrote: `nodes` nodes (four words each) and `text_len` bytes of text,
+/// final as written when `ascii` (see `View::load`). Otherwise as [`validate_json`].
 #[wasm_bindgen(js_name = "validateTape")]
 pub fn validate_tape(
     kind: u32,
     nodes: usize,
     text_len: usize,
+    ascii: bool,
     context_json: Option<String>,
 ) -> Option<String> {
     let kind = KINDS.get(kind as usize).copied().unwrap_or("");
@@ -109,7 +110,7 @@ pub fn validate_tape(
         words.get_mut(..nodes.saturating_mul(4)),
         text.get(..text_len),
     ) {
-        (Some(words), Some(text)) => View::load(words, text),
+        (Some(words), Some(text)) => View::load(words, text, ascii),
         _ => None,
     };
     let report = match loaded {

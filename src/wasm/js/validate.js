@@ -53,7 +53,7 @@ const SURROGATE = /[\ud800-\udfff]/;
 const encoder = new TextEncoder();
 let memory, words = new Int32Array(0), bytes = new Uint8Array(0);
 let wordsAt = 0, wordsCap = 0, textAt = 0, textCap = 0, textView;
-let n = 0, text = "";
+let n = 0, text = "", numbers = false;
 
 function views() {
   memory ??= glue.tapeMemory();
@@ -74,22 +74,23 @@ function node(tag, a, b) {
   const at = wordsAt + n;
   words[at] = tag;
   words[at + 1] = a;
-  words[at + 2] = b; // the fourth word is Rust's (key hash links)
+  words[at + 2] = b;
   n += 4;
 }
 
 function put(v, depth) {
   switch (typeof v) {
     case "string":
+      node(STRING, text.length, v.length);
       text += v;
-      node(STRING, 0, v.length);
       return true;
     case "number":
       if ((v | 0) === v) node(INT, v, v < 0 ? -1 : 0);
       else if (v - v === 0) {
         const s = String(v);
+        node(NUMBER_TEXT, text.length, s.length);
         text += s;
-        node(NUMBER_TEXT, 0, s.length);
+        numbers = true;
       } else node(NULL, 0, 0);
       return true;
     case "boolean":
@@ -125,9 +126,12 @@ function putObject(v, depth) {
       if (typeof x.toJSON === "function") return false;
       continue;
     }
+    // The key's hash as tape.rs computes it: length, first and last code unit.
+    const k = n;
+    node(STRING | (key.length & 255) << 8 | key.charCodeAt(0) << 16 | key.charCodeAt(key.length - 1) << 24, text.length, key.length);
     text += key;
-    node(STRING, 0, key.length);
     if (!put(x, depth + 1)) return false;
+    words[wordsAt + k + 3] = n / 4; // the next key
     count++;
   }
   words[wordsAt + at + 1] = count;
@@ -140,6 +144,7 @@ function fast(kind, value, context) {
   if (words.length === 0) views(); // first call, or the memory grew (the old views detach)
   n = 0;
   text = "";
+  numbers = false;
   const type = typeof value;
   const ok = type === "undefined" || type === "symbol" || (type === "function" && typeof value.toJSON !== "function")
     ? (node(NULL, 0, 0), true)
@@ -159,8 +164,9 @@ function fast(kind, value, context) {
   }
   if (textView === undefined || textView.length === 0) textView = bytes.subarray(textAt, textAt + textCap);
   const written = text.length === 0 ? 0 : encoder.encodeInto(text, textView).written;
+  const ascii = written === text.length && !numbers;
   text = "";
-  return result(glue.validateTape(kind, n / 4, written, ctx));
+  return result(glue.validateTape(kind, n / 4, written, ascii, ctx));
 }
 
 function run(kind, value, context) {
