@@ -68,24 +68,20 @@ pub fn tape_memory() -> JsValue {
     wasm_bindgen::memory()
 }
 
-/// Makes the tape's node buffer hold at least `len` words (`text` false; contents kept) or its
-/// text buffer at least `len` bytes (`text` true); returns the buffer's byte address in wasm
-/// memory (0 if unavailable).
+/// Replaces the tape's node buffer (`text` false; `len` words) or its text buffer (`text` true;
+/// `len` bytes) with a zeroed one; returns its byte address in wasm memory (0 if unavailable).
+/// JS copies what it had written over.
 #[wasm_bindgen(js_name = "tapeBuffer")]
 pub fn tape_buffer(text: bool, len: usize) -> usize {
-    let Ok(mut tape) = TAPE.lock() else {
+    let Ok(mut tape) = TAPE.try_lock() else {
         return 0;
     };
     let (words, bytes) = &mut *tape;
     if text {
-        if bytes.len() < len {
-            bytes.resize(len, 0);
-        }
+        *bytes = vec![0; len];
         bytes.as_mut_ptr() as usize
     } else {
-        if words.len() < len {
-            words.resize(len, 0);
-        }
+        *words = vec![0; len];
         words.as_mut_ptr() as usize
     }
 }
@@ -102,7 +98,7 @@ pub fn validate_tape(
 ) -> Option<String> {
     let kind = KINDS.get(kind as usize).copied().unwrap_or("");
     let context_json = context_json.as_deref().unwrap_or("null");
-    let Ok(mut tape) = TAPE.lock() else {
+    let Ok(mut tape) = TAPE.try_lock() else {
         return issues_json(&not_json());
     };
     let (words, text) = &mut *tape;

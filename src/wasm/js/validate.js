@@ -63,10 +63,12 @@ function views() {
 }
 
 function grow() {
+  const old = words.slice(wordsAt, wordsAt + n);
   wordsCap = Math.max(768, wordsCap * 2);
   wordsAt = glue.tapeBuffer(false, wordsCap) >> 2;
-  if (wordsAt === 0) throw new Error("mangopay-wasm: no tape buffer");
+  if (!wordsAt) throw Error("no tape");
   views();
+  words.set(old, wordsAt);
 }
 
 function node(tag, a, b) {
@@ -159,7 +161,7 @@ function fast(kind, value, context) {
   if (need > textCap) {
     textCap = Math.max(1024, need * 2);
     textAt = glue.tapeBuffer(true, textCap);
-    if (textAt === 0) throw new Error("mangopay-wasm: no tape buffer");
+    if (!textAt) throw Error("no tape");
     views();
   }
   if (textView === undefined || textView.length === 0) textView = bytes.subarray(textAt, textAt + textCap);
