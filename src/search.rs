@@ -8,7 +8,10 @@ pub(crate) fn find(haystack: &str, needle: &str) -> Option<usize> {
     if needle.is_empty() {
         return Some(0);
     }
-    haystack.as_bytes().windows(needle.len()).position(|w| w == needle)
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .position(|w| w == needle)
 }
 
 /// The byte offset of the last `needle` in `haystack` (ASCII `needle`, as [`find`]).
@@ -17,7 +20,10 @@ pub(crate) fn rfind(haystack: &str, needle: &str) -> Option<usize> {
     if needle.is_empty() {
         return Some(haystack.len());
     }
-    haystack.as_bytes().windows(needle.len()).rposition(|w| w == needle)
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .rposition(|w| w == needle)
 }
 
 /// `haystack.rsplit_once(needle)` for an ASCII `needle`.
@@ -32,7 +38,15 @@ mod tests {
 
     #[test]
     fn agrees_with_str_search() {
-        let hays = ["", "a", "abc", "é;base64,é", "x;base64,y;base64,z", "/a/{b}[/{c}]", "ééé[/"];
+        let hays = [
+            "",
+            "a",
+            "abc",
+            "é;base64,é",
+            "x;base64,y;base64,z",
+            "/a/{b}[/{c}]",
+            "ééé[/",
+        ];
         let needles = ["", "a", ";base64,", "[/", "é"];
         for hay in hays {
             for needle in needles.iter().filter(|n| n.is_ascii()) {

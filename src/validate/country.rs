@@ -92,21 +92,29 @@ fn contains(sorted: &[&'static str], code: &str) -> bool {
 }
 
 /// Binary search of a sorted table of two-letter codes, comparing codes as numbers (faster than
-/// `str` comparison); entries are two ASCII letters, so the orders agree.
+/// `str` comparison; every entry is two ASCII letters, so the orders agree).
 fn find(sorted: &[&'static str], code: &str) -> Option<&'static str> {
-    let key = code_number(code);
-    let i = sorted.binary_search_by(|c| code_number(c).cmp(&key)).ok()?;
-    sorted.get(i).copied()
+    let key = code_number(code)?;
+    let (mut low, mut high) = (0, sorted.len());
+    while low < high {
+        let mid = low + (high - low) / 2;
+        let entry = *sorted.get(mid)?;
+        match code_number(entry)?.cmp(&key) {
+            std::cmp::Ordering::Less => low = mid + 1,
+            std::cmp::Ordering::Greater => high = mid,
+            std::cmp::Ordering::Equal => return Some(entry),
+        }
+    }
+    None
 }
 
-/// A code's bytes as a number in the order of `str` comparison (any length up to 4).
-fn code_number(code: &str) -> u64 {
-    let mut n: u64 = 0;
-    for (i, &b) in code.as_bytes().iter().take(4).enumerate() {
-        n |= u64::from(b) << (40 - 8 * i);
+/// A two-byte code as a number in the order of `str` comparison; `None` for other lengths.
+#[inline(always)]
+fn code_number(code: &str) -> Option<u16> {
+    match *code.as_bytes() {
+        [a, b] => Some(u16::from(a) << 8 | u16::from(b)),
+        _ => None,
     }
-    // Longer strings sort after their prefixes; the length breaks ties.
-    n | code.len().min(0xff) as u64
 }
 
 /// The accepted code equal to `code` ignoring ASCII case (`"fr"` → `"FR"`), if any.
@@ -147,6 +155,17 @@ mod tests {
             assert!(table.windows(2).all(|w| w[0] < w[1]), "{table:?}");
         }
         assert_eq!(ACCEPTED.len(), 253);
+        for table in [
+            ACCEPTED,
+            BLOCKED_FOR_USERS,
+            BLOCKED_NATIONALITIES,
+            REGION_REQUIRED,
+            POSTAL_CODE_OPTIONAL,
+        ] {
+            assert!(table
+                .iter()
+                .all(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase())));
+        }
     }
 
     #[test]

@@ -105,11 +105,13 @@ function put(v, depth) {
   }
 }
 
+// An inherited toJSON is ruled out once per call (fast() checks the two prototypes); an own one
+// is a key named toJSON.
 function putObject(v, depth) {
-  if (depth >= MAX_DEPTH || typeof v.toJSON === "function") return false;
+  if (depth >= MAX_DEPTH) return false;
   const proto = Object.getPrototypeOf(v);
   if (Array.isArray(v)) {
-    if (proto !== Array.prototype || v.length !== 0) return false;
+    if (proto !== Array.prototype || v.length !== 0 || typeof v.toJSON === "function") return false;
     node(ARRAY, 0, 0);
     return true;
   }
@@ -120,7 +122,7 @@ function putObject(v, depth) {
   node(OBJECT, 0, 0);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
-    if (key === "__proto__") return false;
+    if (key === "__proto__" || key === "toJSON") return false;
     const x = v[key];
     const type = typeof x;
     if (type === "undefined" || type === "symbol") continue;
@@ -144,6 +146,7 @@ function putObject(v, depth) {
 // Validates through the tape; SLOW when the value needs the JSON path.
 function fast(kind, value, context) {
   if (words.length === 0) views(); // first call, or the memory grew (the old views detach)
+  if (typeof Object.prototype.toJSON === "function" || typeof Array.prototype.toJSON === "function") return SLOW;
   n = 0;
   text = "";
   numbers = false;
@@ -151,12 +154,7 @@ function fast(kind, value, context) {
   const ok = type === "undefined" || type === "symbol" || (type === "function" && typeof value.toJSON !== "function")
     ? (node(NULL, 0, 0), true)
     : put(value, 0);
-  if (!ok || SURROGATE.test(text)) return SLOW;
-  let ctx;
-  if (context !== undefined && context !== null) {
-    ctx = toJson(context);
-    if (ctx === undefined) return failure("", "invalid_type", "The options cannot be read as JSON data.");
-  }
+  if (!ok) return SLOW;
   const need = text.length * 3;
   if (need > textCap) {
     textCap = Math.max(1024, need * 2);
@@ -166,8 +164,15 @@ function fast(kind, value, context) {
   }
   if (textView === undefined || textView.length === 0) textView = bytes.subarray(textAt, textAt + textCap);
   const written = text.length === 0 ? 0 : encoder.encodeInto(text, textView).written;
+  // Only non-ASCII text can hold surrogates (JSON.stringify escapes lone ones; serde refuses them).
+  if (written !== text.length && SURROGATE.test(text)) return SLOW;
   const ascii = written === text.length && !numbers;
   text = "";
+  let ctx;
+  if (context !== undefined && context !== null) {
+    ctx = toJson(context);
+    if (ctx === undefined) return failure("", "invalid_type", "The options cannot be read as JSON data.");
+  }
   return result(glue.validateTape(kind, n / 4, written, ascii, ctx));
 }
 
