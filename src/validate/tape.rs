@@ -56,6 +56,7 @@ const TAG_BITS: u32 = 0xff;
 /// and the last byte (the keys validators ask for all differ there; equal hashes are then
 /// compared in full). JS computes it from UTF-16 code units, which agrees for ASCII keys; a
 /// non-ASCII key never equals the (ASCII) keys validators ask for, whatever its hash.
+#[inline(always)]
 pub(crate) fn key_hash(key: &str) -> u32 {
     let bytes = key.as_bytes();
     let first = bytes.first().copied().unwrap_or(0);
@@ -176,6 +177,7 @@ impl<'a> View<'a> {
     }
 
     /// The value at node `at`.
+    #[inline(always)]
     fn value(self, at: usize) -> Json<'a> {
         let [t, a, b, _] = self.node(at);
         match t & TAG_BITS {
