@@ -17,7 +17,7 @@ use super::country::{self, Blocked};
 use super::email;
 use super::report::{IssueCode, Report};
 pub(crate) use super::tape::Integral;
-use super::tape::{Json, Members};
+use super::tape::{Index, Json, Members};
 
 /// The API's dotted path of `key` inside `prefix` (`Address` + `City` = `Address.City`).
 pub(crate) fn join(prefix: &str, key: &str) -> String {
@@ -97,7 +97,7 @@ pub(crate) fn with_root(body: Json<'_>, check: impl FnOnce(&Obj<'_>, &mut Report
 /// A JSON object being validated, with its dotted path in the body (`""` for the body itself).
 #[derive(Clone, Copy)]
 pub(crate) struct Obj<'a> {
-    map: Members<'a>,
+    map: Index<'a>,
     prefix: &'a str,
 }
 
@@ -105,7 +105,7 @@ impl<'a> Obj<'a> {
     /// The body itself; a body that is not a JSON object is one `invalid_type` issue at `""`.
     pub(crate) fn root(body: Json<'a>, r: &mut Report) -> Option<Self> {
         match body {
-            Json::Object(map) => Some(Obj { map, prefix: "" }),
+            Json::Object(map) => Some(Obj::nested(map, "")),
             other => {
                 let message = format!(
                     "The request body must be a JSON object, not {}.",
@@ -119,7 +119,10 @@ impl<'a> Obj<'a> {
 
     /// A nested object found at `prefix`.
     pub(crate) fn nested(map: Members<'a>, prefix: &'a str) -> Self {
-        Obj { map, prefix }
+        Obj {
+            map: Index::new(map),
+            prefix,
+        }
     }
 
     /// The dotted path of `key` in this object.
@@ -129,7 +132,7 @@ impl<'a> Obj<'a> {
 
     /// The keys of this object, sorted by bytes, as the keys of a map (`serde_json::Map`'s order).
     pub(crate) fn keys(&self) -> serde_json::Map<String, serde_json::Value> {
-        self.map.sorted_keys()
+        self.map.members().sorted_keys()
     }
 
     /// The value of `key` unless it is missing or `null`.
@@ -141,6 +144,7 @@ impl<'a> Obj<'a> {
     /// the API returns for an address it does not hold, which carries no data when sent back.
     pub(crate) fn is_vacant(&self) -> bool {
         self.map
+            .members()
             .iter()
             .all(|(_, v)| v.is_null() || v.as_str().is_some_and(is_blank))
     }

@@ -312,6 +312,84 @@ impl<'a> Members<'a> {
     }
 }
 
+/// Slots of an [`Index`]: a power of two, with room to spare for [`INDEXED`] members.
+const SLOTS: usize = 32;
+
+/// Objects with at most this many members get a hash index; larger ones are scanned.
+const INDEXED: u32 = 24;
+
+/// The members of an object with a small open-addressing hash table over their keys, for
+/// objects read many times (a validator asks for each documented field, present or not).
+#[derive(Clone, Copy)]
+pub(crate) struct Index<'a> {
+    members: Members<'a>,
+    /// Key node index + 1 per slot (0: empty); unused when the object is too big.
+    slots: [u16; SLOTS],
+    indexed: bool,
+}
+
+/// The first slot of a key hash (a multiplicative hash of the whole tag word).
+#[inline(always)]
+fn slot(hash: u32) -> usize {
+    (hash.wrapping_mul(0x9e37_79b1) >> 27) as usize & (SLOTS - 1)
+}
+
+impl<'a> Index<'a> {
+    /// Indexes the members (one pass over their keys).
+    pub(crate) fn new(members: Members<'a>) -> Self {
+        let mut index = Index {
+            members,
+            slots: [0; SLOTS],
+            indexed: false,
+        };
+        if members.count > INDEXED {
+            return index;
+        }
+        let mut at = members.first;
+        for _ in 0..members.count {
+            let [t, _, _, next] = members.view.node(at);
+            let Ok(entry) = u16::try_from(at + 1) else {
+                return index;
+            };
+            let mut i = slot(t);
+            while index.slots.get(i).is_some_and(|&s| s != 0) {
+                i = (i + 1) & (SLOTS - 1);
+            }
+            if let Some(s) = index.slots.get_mut(i) {
+                *s = entry;
+            }
+            at = next as usize;
+        }
+        index.indexed = true;
+        index
+    }
+
+    /// The members indexed.
+    pub(crate) fn members(&self) -> Members<'a> {
+        self.members
+    }
+
+    /// The value of `key`, `null` included.
+    pub(crate) fn get(&self, key: &str) -> Option<Json<'a>> {
+        if !self.indexed {
+            return self.members.get(key);
+        }
+        let want = tag::STRING | key_hash(key);
+        let view = self.members.view;
+        let mut i = slot(want);
+        // At most INDEXED of the SLOTS are taken, so an empty slot ends every probe.
+        while let Some(&entry) = self.slots.get(i).filter(|&&s| s != 0) {
+            let at = usize::from(entry) - 1;
+            let [t, a, b, _] = view.node(at);
+            if t == want && view.str_at(a, b) == key {
+                return Some(view.value(at + 1));
+            }
+            i = (i + 1) & (SLOTS - 1);
+        }
+        None
+    }
+}
+
 /// An owned tape built from a `serde_json::Value`.
 pub(crate) struct Tape {
     words: Vec<u32>,
@@ -535,7 +613,42 @@ mod tests {
                         if let Json::Object(m) = root {
                             let _ = m.iter().count();
                             let _ = m.sorted_keys();
+                            let _ = Index::new(m).get("a");
                         }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_index_finds_what_a_scan_finds() {
+        for size in [0, 1, 5, 24, 25, 100] {
+            let mut map = serde_json::Map::new();
+            for i in 0..size {
+                map.insert(format!("k{i}"), json!(i));
+                map.insert(format!("{i}"), json!(null));
+            }
+            let value = Value::Object(map);
+            let tape = Tape::from_value(&value);
+            let Json::Object(members) = tape.view().root() else {
+                panic!("an object")
+            };
+            let index = Index::new(members);
+            for i in 0..size + 3 {
+                for key in [
+                    format!("k{i}"),
+                    format!("{i}"),
+                    String::new(),
+                    "x".repeat(i),
+                ] {
+                    let scanned = members.get(&key).map(|v| matches!(v, Json::Null));
+                    let indexed = index.get(&key).map(|v| matches!(v, Json::Null));
+                    assert_eq!(scanned, indexed, "{size} {key}");
+                    if let (Some(Json::Number(a)), Some(Json::Number(b))) =
+                        (members.get(&key), index.get(&key))
+                    {
+                        assert_eq!(a, b);
                     }
                 }
             }
