@@ -1,7 +1,10 @@
 //! Mangopay's request rules as validators over dynamic JSON.
 //!
 //! A validator takes a [`serde_json::Value`] (not only a typed struct) so that it can report
-//! *every* issue in one pass — wrong types included — as a [`Report`] of [`Issue`]s. Each issue
+//! *every* issue in one pass — wrong types included — as a [`Report`] of [`Issue`]s. Internally
+//! the rules read a flat, borrowed view of the JSON (a tape of nodes; see `tape.rs`), which the
+//! `Value` is put on first and which the wasm package's JS layer writes directly, so that one
+//! implementation of every rule serves the host, the proxy and JS. Each issue
 //! has a `path` in the API's notation (`Address.Country`, `LegalRepresentative.Email`), a stable
 //! machine [`IssueCode`] and an English message. A report renders to exactly the server's
 //! `param_error` body, so a form handles client- and server-side errors with one code path.
