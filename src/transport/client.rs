@@ -69,6 +69,16 @@ impl Call {
     }
 }
 
+/// A call whose first attempt its caller sends (the wasm client sends it from JS, so the common
+/// case awaits no Rust future): what the later attempts need to know about the first.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Started {
+    /// The call's `Idempotency-Key`, if any.
+    pub key: Option<String>,
+    /// The bearer token the first attempt carries (direct mode).
+    pub bearer: Option<String>,
+}
+
 /// A Mangopay client: configuration, the cached OAuth token and the last rate limits.
 ///
 /// Shared by every call of one JS `Mangopay` instance; calls may run concurrently (state lives
@@ -121,11 +131,79 @@ impl Client {
         raw: bool,
     ) -> Result<HttpResponse, ApiError> {
         let key = self.idempotency_key(t, call, options)?;
+        let started = Started { key, bearer: None };
+        self.resume(t, call, options, raw, started, None).await
+    }
+
+    /// Starts a call without awaiting anything: its first attempt's request, or `None` when a
+    /// token must be fetched first (then [`Client::resume`] does everything).
+    pub fn start<T: Transport>(
+        &self,
+        t: &T,
+        call: &Call,
+        options: &CallOptions,
+    ) -> Result<(Started, Option<HttpRequest>), ApiError> {
+        let key = self.idempotency_key(t, call, options)?;
+        let bearer = match (&self.config.api_key, call.client_scoped) {
+            (Some(_), true) => match self.token.cached(t.now_ms()) {
+                Some(token) => Some(token),
+                None => return Ok((Started { key, bearer: None }, None)),
+            },
+            _ => None,
+        };
+        let request = self.request(call, options, key.as_deref(), bearer.as_deref());
+        Ok((Started { key, bearer }, Some(request)))
+    }
+
+    /// True when the first attempt's response (its status and rate-limit headers
+    /// `X-RateLimit`, `-Remaining`, `-Reset`) ends the call as it is, which is what
+    /// [`Client::resume`] would decide without reading the body: a 2xx, or for a `raw` call any
+    /// status that is neither retried nor a 401 that may refresh the token. Records the rate
+    /// limits then; otherwise the call goes on with [`Client::resume`].
+    pub fn settles(
+        &self,
+        call: &Call,
+        started: &Started,
+        status: u16,
+        rate_limits: [Option<&str>; 3],
+        raw: bool,
+    ) -> bool {
+        let response = HttpResponse {
+            status,
+            ..HttpResponse::default()
+        };
+        let retried =
+            self.config.max_retries > 0 && is_retryable(call.method, &Outcome::Response(&response));
+        let done = response.is_success()
+            || (raw && !retried && !(status == 401 && started.bearer.is_some()));
+        if done {
+            self.record_rate_limits_of(rate_limits);
+        }
+        done
+    }
+
+    /// Runs a call from [`Client::start`] to its end: `first` is the outcome of the first
+    /// attempt when the caller sent it, `None` when it was not sent.
+    pub async fn resume<T: Transport>(
+        &self,
+        t: &T,
+        call: &Call,
+        options: &CallOptions,
+        raw: bool,
+        started: Started,
+        first: Option<Result<HttpResponse, TransportError>>,
+    ) -> Result<HttpResponse, ApiError> {
+        let Started { key, bearer } = started;
         let key = key.as_deref();
+        let mut first = first.map(|outcome| (outcome, bearer));
         let mut retry = 0u32;
         let mut refreshed = false;
         loop {
-            let (outcome, bearer) = match self.attempt(t, call, options, key).await {
+            let attempt = match first.take() {
+                Some(pair) => Ok(pair),
+                None => self.attempt(t, call, options, key).await,
+            };
+            let (outcome, bearer) = match attempt {
                 Ok(pair) => pair,
                 Err(error) => {
                     // The token request failed.
@@ -230,6 +308,18 @@ impl Client {
             (Some(_), true) => Some(self.bearer(t).await?),
             _ => None,
         };
+        let request = self.request(call, options, key, bearer.as_deref());
+        Ok((t.send(request).await, bearer))
+    }
+
+    /// The HTTP request of one attempt.
+    fn request(
+        &self,
+        call: &Call,
+        options: &CallOptions,
+        key: Option<&str>,
+        bearer: Option<&str>,
+    ) -> HttpRequest {
         let mut headers = self.base_headers(&options.headers);
         if let Some((content_type, _)) = &call.body {
             headers.push(("Content-Type".into(), (*content_type).into()));
@@ -237,16 +327,15 @@ impl Client {
         if let Some(key) = key {
             headers.push(("Idempotency-Key".into(), key.into()));
         }
-        if let Some(bearer) = &bearer {
+        if let Some(bearer) = bearer {
             headers.push(("Authorization".into(), format!("Bearer {bearer}")));
         }
-        let request = HttpRequest {
+        HttpRequest {
             method: call.method,
             url: self.url(call),
             headers,
             body: call.body.as_ref().map(|(_, text)| text.clone()),
-        };
-        Ok((t.send(request).await, bearer))
+        }
     }
 
     fn base_headers(&self, extra: &[(String, String)]) -> Vec<(String, String)> {
@@ -294,11 +383,15 @@ impl Client {
     }
 
     fn record_rate_limits(&self, response: &HttpResponse) {
-        let buckets = parse_rate_limits(
+        self.record_rate_limits_of([
             response.header("X-RateLimit"),
             response.header("X-RateLimit-Remaining"),
             response.header("X-RateLimit-Reset"),
-        );
+        ]);
+    }
+
+    fn record_rate_limits_of(&self, [limit, remaining, reset]: [Option<&str>; 3]) {
+        let buckets = parse_rate_limits(limit, remaining, reset);
         if !buckets.is_empty() {
             *self.rate_limits.borrow_mut() = buckets;
         }

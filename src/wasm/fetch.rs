@@ -62,16 +62,7 @@ impl Transport for FetchTransport {
         let status = parts.get(0).as_f64().unwrap_or(0.0) as u16;
         let flat = parts.get(1).as_string().unwrap_or_default();
         let body = parts.get(2).as_string().unwrap_or_default();
-        let mut lines = flat.split('\n');
-        let mut headers = Vec::new();
-        while let (Some(name), Some(value)) = (lines.next(), lines.next()) {
-            headers.push((name.to_owned(), value.to_owned()));
-        }
-        Ok(HttpResponse {
-            status,
-            headers,
-            body,
-        })
+        Ok(response(status, &flat, body))
     }
 
     async fn sleep(&self, ms: u64) -> Result<(), TransportError> {
@@ -90,14 +81,37 @@ impl Transport for FetchTransport {
     }
 }
 
+/// A response from the snippet's parts: status, headers flattened as `name\nvalue\n`, body.
+pub(crate) fn response(status: u16, flat_headers: &str, body: String) -> HttpResponse {
+    let mut lines = flat_headers.split('\n');
+    let mut headers = Vec::new();
+    while let (Some(name), Some(value)) = (lines.next(), lines.next()) {
+        headers.push((name.to_owned(), value.to_owned()));
+    }
+    HttpResponse {
+        status,
+        headers,
+        body,
+    }
+}
+
 /// The snippet's rejection reason as a [`TransportError`].
 fn failure(reason: JsValue) -> TransportError {
-    match reason.as_string().as_deref() {
-        Some("timeout") => TransportError::Timeout,
-        Some("aborted") => TransportError::Aborted,
-        Some(other) => {
+    reason
+        .as_string()
+        .map_or(TransportError::Network("fetch failed".to_owned()), |r| {
+            failure_of(&r)
+        })
+}
+
+/// A rejection reason of `js/fetch.js` (`"timeout"`, `"aborted"`, `"network:<message>"`) as a
+/// [`TransportError`].
+pub(crate) fn failure_of(reason: &str) -> TransportError {
+    match reason {
+        "timeout" => TransportError::Timeout,
+        "aborted" => TransportError::Aborted,
+        other => {
             TransportError::Network(other.strip_prefix("network:").unwrap_or(other).to_owned())
         }
-        None => TransportError::Network("fetch failed".to_owned()),
     }
 }

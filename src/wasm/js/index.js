@@ -3,6 +3,7 @@ import * as glue from "./mangopay_wasm.js";
 import { MangopayError, argumentError, toError } from "./error.js";
 import { scaRedirectUrl as scaRedirect } from "./validate.js";
 import { ready, assertReady, isReady } from "./state.js";
+import { exchange, flatHeaders } from "./fetch.js";
 
 export { MangopayError, isMangopayError } from "./error.js";
 export { validate, schemas, scaRedirectUrl, ready } from "./validate.js";
@@ -59,10 +60,6 @@ function callOptions(opts) {
   return [json(rest, "The call options"), signal ?? undefined];
 }
 
-function rethrow(reason) {
-  throw toError(reason);
-}
-
 function parseBody(text) {
   if (text === "") return null;
   try {
@@ -81,6 +78,32 @@ function decode(out) {
   };
 }
 
+/** The request of a call's first attempt, from the text of `Core.start` (src/wasm/client.rs, `head`). */
+function readHead(text) {
+  let at = 0;
+  const line = () => {
+    const end = text.indexOf("\n", at);
+    const value = text.slice(at, end);
+    at = end + 1;
+    return value;
+  };
+  const id = +line();
+  const timeoutMs = +line();
+  if (at >= text.length) return { id, timeoutMs };
+  const method = line();
+  const credentials = line();
+  const url = line();
+  const headers = {};
+  for (let n = +line(); n > 0; n--) {
+    const name = line();
+    headers[name] = line();
+  }
+  const init = { method, headers };
+  if (credentials) init.credentials = credentials;
+  if (at < text.length) init.body = text.slice(at + 1);
+  return { id, timeoutMs, url, init };
+}
+
 async function bytesOf(file, what) {
   if (file instanceof Uint8Array) return file;
   if (file instanceof ArrayBuffer) return new Uint8Array(file);
@@ -96,6 +119,7 @@ async function bytesOf(file, what) {
 
 export class Mangopay {
   #core;
+  #fetch;
 
   /** Checks the configuration; throws a MangopayError when it is not usable. */
   constructor(config) {
@@ -108,6 +132,7 @@ export class Mangopay {
     if (typeof f !== "function") throw argumentError("No fetch function is available: pass config.fetch.");
     const text = json(rest, "The configuration");
     assertReady();
+    this.#fetch = f;
     try {
       this.#core = new glue.Core(text, f, inBrowser());
     } catch (e) {
@@ -156,7 +181,7 @@ export class Mangopay {
   #call(name, arity, args) {
     const run = () => {
       const [optsJson, signal] = callOptions(args[arity]);
-      return this.#core.call(name, json(args.slice(0, arity), "The arguments"), optsJson, signal).then(decode, rethrow);
+      return this.#send(this.#core.start(name, json(args.slice(0, arity), "The arguments"), optsJson), signal, false);
     };
     if (!isReady()) return this.#guard(run);
     // Ready (always, after the first call): no extra promise hop before the request starts.
@@ -164,6 +189,46 @@ export class Mangopay {
       return run();
     } catch (e) {
       return Promise.reject(toError(e));
+    }
+  }
+
+  /**
+   * Ends a started call (`head`: the text of `Core.start`). The first attempt is sent from here
+   * and, when its response settles the call (a 2xx, the common case), its body never enters the
+   * wasm; anything else (retries, a refused token, a conflict to replay, errors) goes on in Rust.
+   */
+  async #send(head, signal, raw) {
+    const core = this.#core;
+    const { id, timeoutMs, url, init } = readHead(head);
+    let status = 0;
+    let headers = "";
+    let text = "";
+    let failure;
+    if (url !== undefined) {
+      let res;
+      let settled;
+      try {
+        [res, text] = await exchange(this.#fetch, url, init, signal, timeoutMs);
+        status = res.status;
+        const h = res.headers;
+        settled = core.settle(id, status, h.get("x-ratelimit"), h.get("x-ratelimit-remaining"), h.get("x-ratelimit-reset"), h.get("x-number-of-pages"), h.get("x-number-of-items"));
+        if (settled === undefined) headers = flatHeaders(h);
+      } catch (reason) {
+        failure = typeof reason === "string" ? reason : "network:" + String((reason && reason.message) || reason);
+      }
+      if (settled !== undefined) {
+        if (raw) return { status, headers: Object.fromEntries(res.headers), body: text };
+        const data = parseBody(text);
+        if (settled === null) return data;
+        const [page, perPage, totalItems, totalPages] = settled;
+        return { data: Array.isArray(data) ? data : [], pagination: { page, perPage, totalItems, totalPages } };
+      }
+    }
+    try {
+      const out = await core.resume(id, status, headers, text, failure, signal);
+      return raw ? JSON.parse(out) : decode(out);
+    } catch (e) {
+      throw toError(e);
     }
   }
 
@@ -205,7 +270,7 @@ export class Mangopay {
       const { signal, body, ...rest } = req;
       const [, sig] = callOptions({ signal });
       if (body !== undefined && body !== null) rest.body = typeof body === "string" ? body : json(body, "The body");
-      return this.#core.request(json(rest, "The request"), sig).then((text) => JSON.parse(text));
+      return this.#send(this.#core.startRequest(json(rest, "The request")), sig, true);
     });
   }
 
