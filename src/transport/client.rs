@@ -86,6 +86,10 @@ pub struct Started {
 #[derive(Debug)]
 pub struct Client {
     config: Config,
+    /// `{base_url}/v2.01/{ClientId}`, the prefix of every client-scoped URL.
+    client_url: String,
+    /// The headers of every request, before the call's own.
+    base_headers: Vec<(String, String)>,
     token: TokenCache,
     rate_limits: RefCell<Vec<RateLimit>>,
 }
@@ -93,8 +97,17 @@ pub struct Client {
 impl Client {
     /// A client for a checked configuration.
     pub fn new(config: Config) -> Self {
+        let mut base_headers = vec![("Accept".to_owned(), "application/json".to_owned())];
+        if !config.in_browser {
+            base_headers.push(("User-Agent".into(), USER_AGENT.into()));
+        }
+        add_headers(&mut base_headers, &config.headers);
+        let mut client_url = format!("{}/{API_VERSION}/", config.base_url);
+        api::encode_into(&mut client_url, &config.client_id);
         Client {
             config,
+            client_url,
+            base_headers,
             token: TokenCache::default(),
             rate_limits: RefCell::new(Vec::new()),
         }
@@ -340,33 +353,23 @@ impl Client {
 
     fn base_headers(&self, extra: &[(String, String)]) -> Vec<(String, String)> {
         let mut headers: Vec<(String, String)> =
-            Vec::with_capacity(self.config.headers.len() + extra.len() + 4);
-        headers.push(("Accept".into(), "application/json".into()));
-        if !self.config.in_browser {
-            headers.push(("User-Agent".into(), USER_AGENT.into()));
-        }
-        for (name, value) in self.config.headers.iter().chain(extra) {
-            headers.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
-            headers.push((name.clone(), value.clone()));
-        }
+            Vec::with_capacity(self.base_headers.len() + extra.len() + 3);
+        headers.extend_from_slice(&self.base_headers);
+        add_headers(&mut headers, extra);
         headers
     }
 
     /// The absolute URL of a call.
     pub fn url(&self, call: &Call) -> String {
-        let mut url = String::with_capacity(
-            self.config.base_url.len()
-                + self.config.client_id.len()
-                + call.path_and_query.len()
-                + 8,
-        );
-        url.push_str(&self.config.base_url);
-        url.push('/');
-        url.push_str(API_VERSION);
-        if call.client_scoped {
-            url.push('/');
-            url.push_str(&api::encode_segment(&self.config.client_id));
-        }
+        let prefix = if call.client_scoped {
+            self.client_url.as_str()
+        } else {
+            // `{base_url}/v2.01`
+            let end = self.config.base_url.len() + API_VERSION.len() + 1;
+            self.client_url.get(..end).unwrap_or_default()
+        };
+        let mut url = String::with_capacity(prefix.len() + call.path_and_query.len());
+        url.push_str(prefix);
         url.push_str(&call.path_and_query);
         url
     }
@@ -508,6 +511,14 @@ impl Client {
         }
         conflict.replay = Some(serde_json::json!({"status": replay.status, "body": body}));
         Err(conflict)
+    }
+}
+
+/// Adds `extra` to `headers`, each replacing any header of the same name (ASCII case ignored).
+fn add_headers(headers: &mut Vec<(String, String)>, extra: &[(String, String)]) {
+    for (name, value) in extra {
+        headers.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
+        headers.push((name.clone(), value.clone()));
     }
 }
 

@@ -406,29 +406,42 @@ fn head(
     credentials: Option<Credentials>,
     request: Option<&HttpRequest>,
 ) -> String {
-    let mut out = format!("{id}\n{timeout_ms}\n");
+    let mut out = String::with_capacity(256);
+    push_number(&mut out, u64::from(id));
+    push_number(&mut out, timeout_ms);
     let Some(request) = request else {
         return out;
     };
-    out.push_str(request.method.as_str());
-    out.push('\n');
-    out.push_str(credentials.map_or("", |c| c.as_str()));
-    out.push('\n');
-    out.push_str(&request.url);
-    out.push('\n');
-    out.push_str(&request.headers.len().to_string());
-    out.push('\n');
+    push_line(&mut out, request.method.as_str());
+    push_line(&mut out, credentials.map_or("", |c| c.as_str()));
+    push_line(&mut out, &request.url);
+    push_number(&mut out, request.headers.len() as u64);
     for (name, value) in &request.headers {
-        out.push_str(name);
-        out.push('\n');
-        out.push_str(value);
-        out.push('\n');
+        push_line(&mut out, name);
+        push_line(&mut out, value);
     }
     if let Some(body) = &request.body {
         out.push('b');
         out.push_str(body);
     }
     out
+}
+
+fn push_line(out: &mut String, line: &str) {
+    out.push_str(line);
+    out.push('\n');
+}
+
+/// `n` in decimal and a line break (without `core::fmt`, which is slow in wasm).
+fn push_number(out: &mut String, n: u64) {
+    fn digits(out: &mut String, n: u64) {
+        if n >= 10 {
+            digits(out, n / 10);
+        }
+        out.push(char::from(b'0' + (n % 10) as u8));
+    }
+    digits(out, n);
+    out.push('\n');
 }
 
 /// `[page, perPage, totalItems, totalPages]` (unknown totals are `null`).

@@ -29,6 +29,11 @@ const LISTS = {
   getKycDocuments: 1, getMandates: 1, getMandatesForBankAccount: 2, getPreAuthorizations: 1,
 };
 
+// The kinds of call #send ends: a method, a list method, the raw passthrough.
+const CALL = 0;
+const LIST = 1;
+const RAW = 2;
+
 /** A page or a browser worker (no `document` there, but a browser's `navigator` and scope). */
 function inBrowser() {
   if (typeof window !== "undefined" && typeof window.document !== "undefined") return true;
@@ -181,7 +186,7 @@ export class Mangopay {
   #call(name, arity, args) {
     const run = () => {
       const [optsJson, signal] = callOptions(args[arity]);
-      return this.#send(this.#core.start(name, json(args.slice(0, arity), "The arguments"), optsJson), signal, false);
+      return this.#send(this.#core.start(name, json(args.slice(0, arity), "The arguments"), optsJson), signal, Object.hasOwn(LISTS, name) ? LIST : CALL);
     };
     if (!isReady()) return this.#guard(run);
     // Ready (always, after the first call): no extra promise hop before the request starts.
@@ -197,7 +202,8 @@ export class Mangopay {
    * and, when its response settles the call (a 2xx, the common case), its body never enters the
    * wasm; anything else (retries, a refused token, a conflict to replay, errors) goes on in Rust.
    */
-  async #send(head, signal, raw) {
+  async #send(head, signal, kind) {
+    const raw = kind === RAW;
     const core = this.#core;
     const { id, timeoutMs, url, init } = readHead(head);
     let status = 0;
@@ -211,7 +217,15 @@ export class Mangopay {
         [res, text] = await exchange(this.#fetch, url, init, signal, timeoutMs);
         status = res.status;
         const h = res.headers;
-        settled = core.settle(id, status, h.get("x-ratelimit"), h.get("x-ratelimit-remaining"), h.get("x-ratelimit-reset"), h.get("x-number-of-pages"), h.get("x-number-of-items"));
+        const limit = h.get("x-ratelimit");
+        const list = kind === LIST;
+        settled = core.settle(
+          id, status, limit,
+          limit === null ? null : h.get("x-ratelimit-remaining"),
+          limit === null ? null : h.get("x-ratelimit-reset"),
+          list ? h.get("x-number-of-pages") : null,
+          list ? h.get("x-number-of-items") : null,
+        );
         if (settled === undefined) headers = flatHeaders(h);
       } catch (reason) {
         failure = typeof reason === "string" ? reason : "network:" + String((reason && reason.message) || reason);
@@ -270,7 +284,7 @@ export class Mangopay {
       const { signal, body, ...rest } = req;
       const [, sig] = callOptions({ signal });
       if (body !== undefined && body !== null) rest.body = typeof body === "string" ? body : json(body, "The body");
-      return this.#send(this.#core.startRequest(json(rest, "The request")), sig, true);
+      return this.#send(this.#core.startRequest(json(rest, "The request")), sig, RAW);
     });
   }
 
