@@ -19,11 +19,11 @@ use crate::model::PageInfo;
 use crate::transport::dispatch::{call_options, prepare, prepare_kyc_page_bytes, raw_call};
 use crate::transport::upload::{upload_kyc_document, UploadInput};
 use crate::transport::{
-    ApiError, Call, CallOptions, Client, Config, Credentials, HttpRequest, HttpResponse, Started,
+    ApiError, Call, CallOptions, Client, Config, HttpRequest, HttpResponse, Started,
 };
 use crate::validate::KycUserContext;
 
-use super::fetch::{failure_of, response, FetchTransport};
+use super::fetch::{failure_of, request_text, response, FetchTransport};
 
 /// The state of one `Mangopay` instance: its checked configuration, token cache and rate
 /// limits, and the `fetch` it calls.
@@ -50,7 +50,7 @@ impl Core {
     }
 
     /// Starts `mp.users.<method>(...args)` for JS to send its first attempt: the request as
-    /// text (see [`head`]); throws the error JSON when the arguments are refused. End it with
+    /// text (see `request_text`); throws the error JSON when the arguments are refused. End it with
     /// [`Core::settle`] or [`Core::resume`].
     pub fn start(&self, method: &str, args_json: &str, opts_json: &str) -> Result<String, String> {
         self.begin(self.pending_call(method, args_json, opts_json))
@@ -63,20 +63,16 @@ impl Core {
     }
 
     /// After JS sent the first attempt of call `id`: true-ish when its response ends the call
-    /// as is (`null`, or for a list `[page, perPage, totalItems, totalPages]`, read from
-    /// `X-Number-Of-Pages` and `X-Number-Of-Items`), recording the rate limits given
-    /// (`X-RateLimit`, `-Remaining`, `-Reset`); `undefined` when the call goes on with
-    /// [`Core::resume`].
-    #[allow(clippy::too_many_arguments)]
+    /// as is (`null`, or for a list `[page, perPage, totalItems, totalPages]`), recording its
+    /// rate limits; `undefined` when the call goes on with [`Core::resume`]. `rate_limits` is
+    /// `X-RateLimit`, `-Remaining` and `-Reset` a line each (absent without `X-RateLimit`),
+    /// `counts` `X-Number-Of-Pages` and `X-Number-Of-Items` (for a list).
     pub fn settle(
         &self,
         id: u32,
         status: u16,
-        limit: Option<String>,
-        remaining: Option<String>,
-        reset: Option<String>,
-        pages: Option<String>,
-        items: Option<String>,
+        rate_limits: Option<String>,
+        counts: Option<String>,
     ) -> JsValue {
         let mut slots = self.pending.borrow_mut();
         let Some(slot) = slots.get_mut(id as usize) else {
@@ -87,7 +83,7 @@ impl Core {
                 &p.call,
                 &p.started,
                 status,
-                [limit.as_deref(), remaining.as_deref(), reset.as_deref()],
+                lines(rate_limits.as_deref()),
                 p.raw,
             )
         });
@@ -97,9 +93,8 @@ impl Core {
         match slot.take().and_then(|p| p.list) {
             None => JsValue::NULL,
             Some((page, per_page)) => {
-                let info =
-                    PageInfo::from_headers(page, per_page, pages.as_deref(), items.as_deref());
-                page_array(&info).into()
+                let [pages, items, _] = lines(counts.as_deref());
+                page_array(&PageInfo::from_headers(page, per_page, pages, items)).into()
             }
         }
     }
@@ -107,8 +102,9 @@ impl Core {
     /// Runs call `id` to its end in Rust (retries, replay, token refresh): from its first
     /// attempt's outcome when JS sent it (`status` with the headers flattened as
     /// `name\nvalue\n` and the body, or the rejection reason of `js/fetch.js` in `failure`),
-    /// else (`status` 0, no `failure`) from the start. Resolves like [`Core::call`], or for a
-    /// raw call like [`Core::request`].
+    /// else (`status` 0, no `failure`) from the start. Resolves to the body text (for a list
+    /// `[body, page, perPage, totalItems, totalPages]`), or for the raw passthrough to
+    /// `[status, headers, body]` (see `raw_response`).
     pub fn resume(
         &self,
         id: u32,
@@ -167,23 +163,16 @@ impl Core {
         })
     }
 
-    /// Calls `mp.users.<method>(...args)` wholly in Rust: resolves to the body text, or for a
-    /// list to `[body, page, perPage, totalItems, totalPages]`.
-    pub fn call(&self, method: &str, args_json: &str, opts_json: &str, signal: JsValue) -> Promise {
-        self.run(self.pending_call(method, args_json, opts_json), signal)
-    }
-
-    /// `createKycPageFromFile`: `args_json` is `[userId, documentId]`, `bytes` the file's
-    /// content, checked and sent as Base64.
-    #[wasm_bindgen(js_name = pageBytes)]
-    pub fn page_bytes(
+    /// Starts `createKycPageFromFile` like [`Core::start`]: `args_json` is
+    /// `[userId, documentId]`, `bytes` the file's content, checked and sent as Base64.
+    #[wasm_bindgen(js_name = startPage)]
+    pub fn start_page(
         &self,
         args_json: &str,
         bytes: &[u8],
         opts_json: &str,
-        signal: JsValue,
-    ) -> Promise {
-        let setup = || -> Result<_, ApiError> {
+    ) -> Result<String, String> {
+        let pending = || -> Result<Pending, ApiError> {
             let args = parse(args_json)?;
             let id = |i: usize, name: &str| {
                 args.get(i)
@@ -193,18 +182,16 @@ impl Core {
             let request =
                 prepare_kyc_page_bytes(id(0, "userId")?, id(1, "documentId")?, bytes, "")?;
             let (options, timeout) = call_options(&parse(opts_json)?)?;
-            Ok((request, options, self.transport(signal, timeout)))
+            Ok(Pending {
+                call: Call::from_request(&request),
+                options,
+                started: Started::default(),
+                list: None,
+                raw: false,
+                timeout,
+            })
         };
-        let client = Rc::clone(&self.client);
-        let setup = setup();
-        promise(async move {
-            let (request, options, transport) = setup.map_err(reject)?;
-            let response = client
-                .send(&transport, &request, &options)
-                .await
-                .map_err(reject)?;
-            Ok(JsValue::from(response.body))
-        })
+        self.begin(pending())
     }
 
     /// `uploadKycDocument`: `args_json` is `[userId, {Type, Tag?, PersonType?,
@@ -266,12 +253,6 @@ impl Core {
         })
     }
 
-    /// `mp.request(...)` wholly in Rust: resolves to `{status, headers, body}` as JSON text
-    /// whatever the status; rejects only on network failure, timeout or abort.
-    pub fn request(&self, request_json: &str, signal: JsValue) -> Promise {
-        self.run(pending_request(request_json), signal)
-    }
-
     /// The rate-limit buckets of the last response, as JSON text.
     #[wasm_bindgen(js_name = rateLimits)]
     pub fn rate_limits(&self) -> String {
@@ -316,12 +297,8 @@ impl Core {
     fn begin(&self, pending: Result<Pending, ApiError>) -> Result<String, String> {
         let (id, request, timeout) = self.keep(pending).map_err(|e| e.to_json())?;
         let timeout = timeout.unwrap_or(self.client.config().timeout_ms);
-        Ok(head(
-            id,
-            timeout,
-            self.client.config().credentials,
-            request.as_ref(),
-        ))
+        let credentials = self.client.config().credentials;
+        Ok(request_text(id, timeout, credentials, request.as_ref()))
     }
 
     /// Starts a call and keeps it: its id, the first attempt's request and the timeout.
@@ -351,21 +328,13 @@ impl Core {
         Ok((id as u32, request, timeout))
     }
 
-    /// A call wholly in Rust.
-    fn run(&self, pending: Result<Pending, ApiError>, signal: JsValue) -> Promise {
-        match self.keep(pending) {
-            Ok((id, _, _)) => self.resume(id, 0, "", String::new(), None, signal),
-            Err(error) => Promise::reject(&reject(error)),
-        }
-    }
-
     fn transport(&self, signal: JsValue, timeout: Option<u64>) -> FetchTransport {
         let config = self.client.config();
         FetchTransport {
             fetch: self.fetch.clone(),
             signal,
-            timeout_ms: timeout.unwrap_or(config.timeout_ms) as f64,
-            credentials: config.credentials.map(|c| c.as_str()),
+            timeout_ms: timeout.unwrap_or(config.timeout_ms),
+            credentials: config.credentials,
         }
     }
 }
@@ -396,52 +365,10 @@ fn pending_request(request_json: &str) -> Result<Pending, ApiError> {
     })
 }
 
-/// What JS needs to send a call's first attempt, one field a line: the call's id, the timeout
-/// in ms, then, when JS sends the first attempt (not when a token must be fetched first): the
-/// method, `credentials` (may be empty), the URL, the number of headers, each header's name and
-/// value, and `b` followed by the body when there is one.
-fn head(
-    id: u32,
-    timeout_ms: u64,
-    credentials: Option<Credentials>,
-    request: Option<&HttpRequest>,
-) -> String {
-    let mut out = String::with_capacity(256);
-    push_number(&mut out, u64::from(id));
-    push_number(&mut out, timeout_ms);
-    let Some(request) = request else {
-        return out;
-    };
-    push_line(&mut out, request.method.as_str());
-    push_line(&mut out, credentials.map_or("", |c| c.as_str()));
-    push_line(&mut out, &request.url);
-    push_number(&mut out, request.headers.len() as u64);
-    for (name, value) in &request.headers {
-        push_line(&mut out, name);
-        push_line(&mut out, value);
-    }
-    if let Some(body) = &request.body {
-        out.push('b');
-        out.push_str(body);
-    }
-    out
-}
-
-fn push_line(out: &mut String, line: &str) {
-    out.push_str(line);
-    out.push('\n');
-}
-
-/// `n` in decimal and a line break (without `core::fmt`, which is slow in wasm).
-fn push_number(out: &mut String, n: u64) {
-    fn digits(out: &mut String, n: u64) {
-        if n >= 10 {
-            digits(out, n / 10);
-        }
-        out.push(char::from(b'0' + (n % 10) as u8));
-    }
-    digits(out, n);
-    out.push('\n');
+/// The first three lines of `text`.
+fn lines(text: Option<&str>) -> [Option<&str>; 3] {
+    let mut lines = text.unwrap_or_default().split('\n');
+    [lines.next(), lines.next(), lines.next()]
 }
 
 /// `[page, perPage, totalItems, totalPages]` (unknown totals are `null`).
@@ -455,19 +382,21 @@ fn page_array(info: &PageInfo) -> Array {
     )
 }
 
-/// A raw call's answer: `{status, headers, body}` as JSON text, header names in lower case.
+/// A raw call's answer: `[status, headers, body]`, the headers flattened as `name\nvalue\n`.
 fn raw_response(response: HttpResponse) -> JsValue {
-    let headers: serde_json::Map<String, Value> = response
-        .headers
-        .into_iter()
-        .map(|(k, v)| (k.to_ascii_lowercase(), Value::String(v)))
-        .collect();
-    let out = serde_json::json!({
-        "status": response.status,
-        "headers": headers,
-        "body": response.body,
-    });
-    JsValue::from(out.to_string())
+    let mut flat = String::new();
+    for (name, value) in &response.headers {
+        flat.push_str(name);
+        flat.push('\n');
+        flat.push_str(value);
+        flat.push('\n');
+    }
+    Array::of3(
+        &JsValue::from(response.status),
+        &JsValue::from(flat),
+        &JsValue::from(response.body),
+    )
+    .into()
 }
 
 /// A `Promise` of a Rust future. Boxed so that `future_to_promise` (and its executor glue) is

@@ -4,13 +4,33 @@
 // The JS client (index.js) imports it too, to send the first attempt of a call itself.
 // Rejections are strings the Rust side maps: "timeout", "aborted", "network:<message>".
 
-function toHeaders(flat) {
+/**
+ * A request from its text (src/wasm/fetch.rs, `request_text`): `{id, timeoutMs, url, init}`,
+ * without `url` and `init` when there is no request to send yet.
+ */
+export function readHead(text) {
+  let at = 0;
+  const line = () => {
+    const end = text.indexOf("\n", at);
+    const value = text.slice(at, end);
+    at = end + 1;
+    return value;
+  };
+  const id = +line();
+  const timeoutMs = +line();
+  if (at >= text.length) return { id, timeoutMs };
+  const method = line();
+  const credentials = line();
+  const url = line();
   const headers = {};
-  if (flat) {
-    const parts = flat.split("\n");
-    for (let i = 0; i + 1 < parts.length; i += 2) headers[parts[i]] = parts[i + 1];
+  for (let n = +line(); n > 0; n--) {
+    const name = line();
+    headers[name] = line();
   }
-  return headers;
+  const init = { method, headers };
+  if (credentials) init.credentials = credentials;
+  if (at < text.length) init.body = text.slice(at + 1);
+  return { id, timeoutMs, url, init };
 }
 
 /**
@@ -50,10 +70,9 @@ export function flatHeaders(headers) {
   return flat;
 }
 
-export async function sendRequest(fetchFn, url, method, headers, body, credentials, signal, timeoutMs) {
-  const init = { method, headers: toHeaders(headers) };
-  if (credentials) init.credentials = credentials;
-  if (body !== undefined) init.body = body;
+/** Sends a request given as text (see readHead): resolves to [status, flat headers, body]. */
+export async function sendRequest(fetchFn, request, signal) {
+  const { url, init, timeoutMs } = readHead(request);
   const [res, text] = await exchange(fetchFn, url, init, signal, timeoutMs);
   try {
     return [res.status, flatHeaders(res.headers), text];

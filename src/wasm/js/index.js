@@ -3,7 +3,7 @@ import * as glue from "./mangopay_wasm.js";
 import { MangopayError, argumentError, toError } from "./error.js";
 import { scaRedirectUrl as scaRedirect } from "./validate.js";
 import { ready, assertReady, isReady } from "./state.js";
-import { exchange, flatHeaders } from "./fetch.js";
+import { exchange, flatHeaders, readHead } from "./fetch.js";
 
 export { MangopayError, isMangopayError } from "./error.js";
 export { validate, schemas, scaRedirectUrl, ready } from "./validate.js";
@@ -83,30 +83,12 @@ function decode(out) {
   };
 }
 
-/** The request of a call's first attempt, from the text of `Core.start` (src/wasm/client.rs, `head`). */
-function readHead(text) {
-  let at = 0;
-  const line = () => {
-    const end = text.indexOf("\n", at);
-    const value = text.slice(at, end);
-    at = end + 1;
-    return value;
-  };
-  const id = +line();
-  const timeoutMs = +line();
-  if (at >= text.length) return { id, timeoutMs };
-  const method = line();
-  const credentials = line();
-  const url = line();
+/** Headers flattened as `name\nvalue\n` as an object, names in lower case. */
+function headersOf(flat) {
   const headers = {};
-  for (let n = +line(); n > 0; n--) {
-    const name = line();
-    headers[name] = line();
-  }
-  const init = { method, headers };
-  if (credentials) init.credentials = credentials;
-  if (at < text.length) init.body = text.slice(at + 1);
-  return { id, timeoutMs, url, init };
+  const parts = flat.split("\n");
+  for (let i = 0; i + 1 < parts.length; i += 2) headers[parts[i].toLowerCase()] = parts[i + 1];
+  return headers;
 }
 
 async function bytesOf(file, what) {
@@ -151,7 +133,7 @@ export class Mangopay {
       this.#guard(async () => {
         const [optsJson, signal] = callOptions(opts);
         const bytes = await bytesOf(file, "The file");
-        return this.#core.pageBytes(json([userId, documentId], "The arguments"), bytes, optsJson, signal).then(parseBody);
+        return this.#send(this.#core.startPage(json([userId, documentId], "The arguments"), bytes, optsJson), signal, CALL);
       });
     users.uploadKycDocument = (userId, document, opts) =>
       this.#guard(async () => {
@@ -218,13 +200,11 @@ export class Mangopay {
         status = res.status;
         const h = res.headers;
         const limit = h.get("x-ratelimit");
-        const list = kind === LIST;
         settled = core.settle(
-          id, status, limit,
-          limit === null ? null : h.get("x-ratelimit-remaining"),
-          limit === null ? null : h.get("x-ratelimit-reset"),
-          list ? h.get("x-number-of-pages") : null,
-          list ? h.get("x-number-of-items") : null,
+          id,
+          status,
+          limit === null ? null : `${limit}\n${h.get("x-ratelimit-remaining") ?? ""}\n${h.get("x-ratelimit-reset") ?? ""}`,
+          kind === LIST ? `${h.get("x-number-of-pages") ?? ""}\n${h.get("x-number-of-items") ?? ""}` : null,
         );
         if (settled === undefined) headers = flatHeaders(h);
       } catch (reason) {
@@ -232,15 +212,12 @@ export class Mangopay {
       }
       if (settled !== undefined) {
         if (raw) return { status, headers: Object.fromEntries(res.headers), body: text };
-        const data = parseBody(text);
-        if (settled === null) return data;
-        const [page, perPage, totalItems, totalPages] = settled;
-        return { data: Array.isArray(data) ? data : [], pagination: { page, perPage, totalItems, totalPages } };
+        return decode(settled === null ? text : [text, ...settled]);
       }
     }
     try {
       const out = await core.resume(id, status, headers, text, failure, signal);
-      return raw ? JSON.parse(out) : decode(out);
+      return raw ? { status: out[0], headers: headersOf(out[1]), body: out[2] } : decode(out);
     } catch (e) {
       throw toError(e);
     }
