@@ -408,6 +408,10 @@ fn promise(future: impl Future<Output = Result<JsValue, JsValue>> + 'static) -> 
 
 /// JSON text from JS (always produced by `JSON.stringify`).
 fn parse(json: &str) -> Result<Value, ApiError> {
+    if json == "null" {
+        // No call options (most calls): no parser run.
+        return Ok(Value::Null);
+    }
     serde_json::from_str(json)
         .map_err(|_| ApiError::invalid_argument("The arguments are not JSON data."))
 }
