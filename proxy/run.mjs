@@ -93,7 +93,9 @@ export function buildIfStale() {
   const env = hasWasmProfile ? process.env : { ...process.env, CARGO_PROFILE_RELEASE_STRIP: "false" };
   run("cargo", ["build", "-p", "mangopay-proxy", "--target", "wasm32-unknown-unknown", "--profile", profile, "--locked"], env);
   mkdirSync(gen, { recursive: true });
-  const wasm = join(root, "target", "wasm32-unknown-unknown", profile, "mangopay_proxy.wasm");
+  // cargo writes where CARGO_TARGET_DIR says (relative to the workspace root), else ./target.
+  const targetDir = resolve(root, process.env.CARGO_TARGET_DIR || "target");
+  const wasm = join(targetDir, "wasm32-unknown-unknown", profile, "mangopay_proxy.wasm");
   run("wasm-bindgen", ["--target", "web", "--out-dir", gen, wasm]);
   const opt = join(root, "tools", "node_modules", ".bin", "wasm-opt");
   const bg = join(gen, "mangopay_proxy_bg.wasm");

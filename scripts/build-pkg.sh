@@ -31,6 +31,7 @@ validate_features=js
 
 [ -x "$bin/wasm-opt" ] && [ -x "$bin/esbuild" ] || bash scripts/setup.sh node
 command -v wasm-bindgen >/dev/null || bash scripts/setup.sh bindgen
+rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown || bash scripts/setup.sh rust
 
 # The size profile (release settings, but keeping the custom sections wasm-bindgen reads; names
 # are stripped by wasm-opt). Without it, `release` with strip turned off is the same thing.

@@ -61,7 +61,8 @@ async function waitForHttp(url, timeoutMs = 30000) {
  * `main` (a worker module using `createProxy(hooks)`), `sandboxArgs` (extra sandbox flags).
  */
 export async function start({ origins = "", www = "", main = "", sandboxArgs = [] } = {}) {
-  const sandboxBin = join(root, "target", "release", "mangopay-sandbox");
+  // cargo writes where CARGO_TARGET_DIR says (relative to the workspace root), else ./target.
+  const sandboxBin = join(resolve(root, process.env.CARGO_TARGET_DIR || "target"), "release", "mangopay-sandbox");
   if (!existsSync(sandboxBin)) {
     const r = spawnSync("cargo", ["build", "--release", "-p", "mangopay-sandbox", "--locked"], { cwd: root, stdio: "inherit" });
     if (r.status !== 0) throw new Error("sandbox build failed");

@@ -378,6 +378,52 @@ describe("demo onboarding app", () => {
     assert.deepEqual(kycCalls, []);
   });
 
+  test("KYC: an upload that stops after a page resumes on Retry, into the same document", async () => {
+    await openApp();
+    await fillNatural({ owner: true, email: "kyc.accept@example.com" });
+    await page.click("#natural button[type=submit]");
+    await expectField("UserStatus", "ACTIVE");
+    await uploadKyc("IDENTITY_PROOF", "accept", [files.pdf, files.jpeg, files.png]);
+    // The first page goes through; the second page's request and both SDK retries of it get a
+    // 503 before reaching the proxy (so the key stays unused), and the upload stops.
+    let pagePosts = 0;
+    let failing = true;
+    const keys = [];
+    await page.route("**/pages", (route) => {
+      if (route.request().method() !== "POST") return route.continue();
+      keys.push(route.request().headers()["idempotency-key"]);
+      if (++pagePosts === 1 || !failing) return route.continue();
+      return route.fulfill({ status: 503, contentType: "application/json", body: '{"Message":"Service unavailable","Type":"service_unavailable"}' });
+    });
+    await page.click("#kyc-upload");
+    await page.locator("#notice", { hasText: /1 of 3 page\(s\) were sent/ }).waitFor({ timeout: 30_000 });
+    assert.equal(pagePosts, 4, "page 2 was tried three times (1 + 2 SDK retries)");
+    const stopped = await text("#notice");
+    const documentId = stopped.match(/Document (\S+) was created/)?.[1];
+    assert.ok(documentId, stopped);
+    await screenshot(page, "12b-kyc-stopped");
+
+    // Retry: pages 2 and 3 go to the same document, which is then submitted and validated.
+    failing = false;
+    await page.click("#notice .retry");
+    await page.locator("#kyc-doc-status", { hasText: "VALIDATED" }).waitFor({ timeout: 20_000 });
+    assert.match(await text("#kyc-status"), new RegExp(documentId));
+
+    const log = await apiRequests();
+    const kinds = log.map((r) => `${r.method} ${r.path} ${r.status}`).join("\n");
+    const created = log.filter((r) => r.method === "POST" && /kyc\/documents$/.test(r.canonical_path ?? r.path));
+    assert.equal(created.length, 1, `one document: ${kinds}`);
+    const pages = log.filter((r) => r.method === "POST" && /pages$/.test(r.path));
+    assert.deepEqual(pages.map((r) => r.status), [204, 204, 204], kinds);
+    assert.ok(pages.every((r) => r.path.includes(documentId)), kinds);
+    // The SDK retried page 2 with one key, and the resumed upload resent page 2 with that key
+    // (so a page the server did get cannot be added twice); page 3 has a key of its own.
+    assert.equal(keys.length, 6, keys.join(" "));
+    assert.deepEqual(keys.slice(1, 5), Array(4).fill(keys[1]), keys.join(" "));
+    assert.equal(new Set(keys).size, 3, keys.join(" "));
+    assert.equal(new Set(pages.map((r) => r.idempotency_key)).size, 3, kinds);
+  });
+
   test("faults: 503s, rate limits and a dropped connection end with exactly one user", async () => {
     await openApp();
     await fillNatural();

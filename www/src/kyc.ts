@@ -34,6 +34,22 @@ interface Checked {
   problems: string[];
 }
 
+/**
+ * An upload that stopped after its document was created: Retry sends only the pages it lacks
+ * (the first of them with the failed request's idempotency key, in case the server got it) and
+ * then submits, instead of creating a second document.
+ */
+interface Unfinished {
+  userId: string;
+  documentId: string;
+  pagesSent: number;
+  /** The files and type of the stopped upload: Retry resumes only if they are unchanged. */
+  files: File[];
+  type: string;
+  /** The idempotency key of the page request that failed, if one did. */
+  pageKey: string | null;
+}
+
 /** The KYC card's controller. */
 export class Kyc {
   private user: User | null = null;
@@ -49,6 +65,7 @@ export class Kyc {
   private readonly docStatus: HTMLElement;
   private readonly chosen: HTMLElement;
   private checking: Promise<void> = Promise.resolve();
+  private unfinished: Unfinished | null = null;
 
   constructor(
     private readonly client: () => Promise<Mangopay>,
@@ -135,6 +152,7 @@ export class Kyc {
   hide(): void {
     byId("kyc").hidden = true;
     this.files = [];
+    this.unfinished = null;
     replace(this.list);
     replace(this.docStatus);
   }
@@ -196,6 +214,37 @@ export class Kyc {
     announce(`Document status: ${status}${reason}.`);
   }
 
+  /** The stopped upload that matches what is selected now, if any. */
+  private resumable(userId: string, type: string, files: File[]): Unfinished | null {
+    const u = this.unfinished;
+    const same = u !== null && u.userId === userId && u.type === type && u.files.length === files.length && u.files.every((f, i) => f === files[i]);
+    return same ? u : null;
+  }
+
+  /** Sends the pages a stopped upload lacks, then submits its document. */
+  private async resume(mp: Mangopay, u: Unfinished): Promise<KycDocument> {
+    const total = u.files.length;
+    const sent = (n: number): void => {
+      u.pagesSent = n;
+      this.progress.value = total ? n / total : 0;
+      this.progressText.textContent = `Page ${n} of ${total} sent`;
+    };
+    sent(u.pagesSent);
+    for (const file of u.files.slice(u.pagesSent)) {
+      // The page whose request failed may have reached Mangopay: its key makes a resend safe.
+      const opts = u.pageKey ? { idempotencyKey: u.pageKey } : undefined;
+      try {
+        await mp.users.createKycPageFromFile(u.userId, u.documentId, file, opts);
+      } catch (error) {
+        u.pageKey = isMangopayError(error) ? error.idempotencyKey : null;
+        throw error;
+      }
+      u.pageKey = null;
+      sent(u.pagesSent + 1);
+    }
+    return mp.users.submitKycDocument(u.userId, u.documentId);
+  }
+
   private async send(): Promise<void> {
     await this.checking;
     const user = this.user;
@@ -206,11 +255,13 @@ export class Kyc {
     this.progress.value = 0;
     this.progressText.textContent = "Uploading…";
     const type = this.type.value;
+    const files = this.files.map((c) => c.file);
+    const unfinished = this.resumable(user.Id, type, files);
     try {
       const mp = await this.client();
-      const doc = await mp.users.uploadKycDocument(
+      const doc = unfinished ? await this.resume(mp, unfinished) : await mp.users.uploadKycDocument(
         user.Id,
-        { Type: type, Tag: this.outcome.value, ...this.userType(user), files: this.files.map((c) => c.file) },
+        { Type: type, Tag: this.outcome.value, ...this.userType(user), files },
         {
           onProgress: (progress: UploadProgress) => {
             // The first event comes once the document exists (0 pages sent), then one per page.
@@ -220,6 +271,7 @@ export class Kyc {
           },
         },
       );
+      this.unfinished = null;
       this.progress.value = 1;
       this.progressText.textContent = "All pages sent; the document is submitted for validation.";
       this.setStatus(doc);
@@ -228,7 +280,14 @@ export class Kyc {
     } catch (error) {
       const failure = describe(error);
       const e = isMangopayError(error) ? error : null;
-      const partial = e?.documentId ? ` Document ${e.documentId} was created and ${e.pagesSent ?? 0} page(s) were sent.` : "";
+      if (!unfinished && e?.documentId) {
+        // Sent pages are counted; the key is the failed page request's (none if submit failed).
+        const pagesSent = e.pagesSent ?? 0;
+        const pageKey = pagesSent < files.length ? e.idempotencyKey : null;
+        this.unfinished = { userId: user.Id, documentId: e.documentId, pagesSent, files, type, pageKey };
+      }
+      const u = this.unfinished;
+      const partial = u ? ` Document ${u.documentId} was created and ${u.pagesSent} of ${u.files.length} page(s) were sent; Retry sends the rest.` : "";
       this.progressText.textContent = "Upload stopped.";
       showNotice(failure.message + partial, failure.retry ? () => void this.send() : undefined);
       this.upload.disabled = false;
