@@ -101,7 +101,11 @@ pub(crate) fn request_text(
     credentials: Option<Credentials>,
     request: Option<&HttpRequest>,
 ) -> String {
-    let mut out = String::with_capacity(256);
+    let size = request.map_or(0, |r| {
+        let headers: usize = r.headers.iter().map(|(k, v)| k.len() + v.len() + 2).sum();
+        r.url.len() + headers + r.body.as_ref().map_or(0, String::len)
+    });
+    let mut out = String::with_capacity(size + 64);
     push_number(&mut out, u64::from(id));
     push_number(&mut out, timeout_ms);
     let Some(request) = request else {
