@@ -93,7 +93,7 @@ async fn run(
 /// `Core::resume` of the call `head` (the text of a start) from its start.
 fn resume(core: &Core, head: &str, signal: JsValue) -> js_sys::Promise {
     let id: u32 = head.split('\n').next().unwrap().parse().unwrap();
-    core.resume(id, 0, "", String::new(), None, signal)
+    core.resume(id, None, "", String::new(), None, signal)
 }
 
 async fn request(core: &Core, request: &Value) -> Result<JsValue, Value> {

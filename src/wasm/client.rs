@@ -102,13 +102,13 @@ impl Core {
     /// Runs call `id` to its end in Rust (retries, replay, token refresh): from its first
     /// attempt's outcome when JS sent it (`status` with the headers flattened as
     /// `name\nvalue\n` and the body, or the rejection reason of `js/fetch.js` in `failure`),
-    /// else (`status` 0, no `failure`) from the start. Resolves to the body text (for a list
+    /// else (no `status`, no `failure`) from the start. Resolves to the body text (for a list
     /// `[body, page, perPage, totalItems, totalPages]`), or for the raw passthrough to
     /// `[status, headers, body]` (see `raw_response`).
     pub fn resume(
         &self,
         id: u32,
-        status: u16,
+        status: Option<u16>,
         headers: &str,
         body: String,
         failure: Option<String>,
@@ -124,8 +124,8 @@ impl Core {
         };
         let first = match (failure, status) {
             (Some(reason), _) => Some(Err(failure_of(&reason))),
-            (None, 0) => None,
-            (None, status) => Some(Ok(response(status, headers, body))),
+            (None, Some(status)) => Some(Ok(response(status, headers, body))),
+            (None, None) => None,
         };
         let transport = self.transport(signal, pending.timeout);
         let client = Rc::clone(&self.client);

@@ -235,3 +235,15 @@ test("the first attempt goes from JS: a 2xx records rate limits; errors, retries
   assert.deepEqual(paths.filter((p) => p === "/sca/users/u2" || p === "/sca/users/u3"), ["/sca/users/u2", "/sca/users/u2", "/sca/users/u3", "/sca/users/u3"]);
   assert.ok(paths.some((p) => p.startsWith("/responses/")), paths.join(" "));
 });
+
+test("a response with status 0 from an injected fetch is an answer (an error), not a reason to send again", async () => {
+  let calls = 0;
+  const fake = async () => {
+    calls += 1;
+    return { status: 0, headers: new Headers(), text: async () => "" };
+  };
+  const m = new Mangopay({ clientId: clientId("zero"), baseUrl: SERVER, fetch: fake, maxRetries: 0 });
+  const e = await m.users.getSca(USER).then(() => null, (err) => err);
+  assert.ok(isMangopayError(e), String(e));
+  assert.equal(calls, 1);
+});

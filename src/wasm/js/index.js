@@ -188,7 +188,7 @@ export class Mangopay {
     const raw = kind === RAW;
     const core = this.#core;
     const { id, timeoutMs, url, init } = readHead(head);
-    let status = 0;
+    let status; // undefined: no response (not sent, or failed)
     let headers = "";
     let text = "";
     let failure;
