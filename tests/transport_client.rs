@@ -589,3 +589,167 @@ fn upload_failing_midway_reports_the_document_and_pages_sent() {
     assert_eq!(e.error_type, "max_page_number");
     assert!(mock.urls()[0].ends_with(&format!("/users/{USER}")));
 }
+
+// The split path of the wasm client: the caller sends the first attempt (`Client::start`),
+// `Client::settles` ends the common case, `Client::resume` runs everything else.
+
+/// Runs a call as the JS client does: start, send the first attempt through the mock, settle
+/// or resume. Returns the response and whether it settled without `resume`.
+fn split(
+    client: &Client,
+    mock: &Mock,
+    call: &Call,
+    options: &CallOptions,
+    raw: bool,
+) -> (Result<HttpResponse, ApiError>, bool) {
+    let (started, request) = client.start(mock, call, options).unwrap();
+    let Some(request) = request else {
+        return (
+            block_on(client.resume(mock, call, options, raw, started, None)),
+            false,
+        );
+    };
+    let first = block_on(mangopay_wasm::transport::Transport::send(mock, request));
+    if let Ok(response) = &first {
+        let limits = [
+            response.header("X-RateLimit"),
+            response.header("X-RateLimit-Remaining"),
+            response.header("X-RateLimit-Reset"),
+        ];
+        if client.settles(call, &started, response.status, limits, raw) {
+            return (Ok(response.clone()), true);
+        }
+    }
+    (
+        block_on(client.resume(mock, call, options, raw, started, Some(first))),
+        false,
+    )
+}
+
+fn call_of(request: &api::Request) -> Call {
+    Call::from_request(request)
+}
+
+#[test]
+fn split_a_2xx_settles_at_once_with_the_same_request_and_its_rate_limits() {
+    let limits = [
+        ("X-RateLimit", "1,2,3,4"),
+        ("X-RateLimit-Remaining", "9,8,7,6"),
+        (
+            "X-RateLimit-Reset",
+            "1700000001,1700000002,1700000003,1700000004",
+        ),
+    ];
+    let mock = Mock::new(vec![Ok(resp(200, r#"{"Id":"1"}"#, &limits))]);
+    let client = proxy_client(2);
+    let call = call_of(&api::get_sca(USER).unwrap());
+    let (r, settled) = split(&client, &mock, &call, &CallOptions::default(), false);
+    assert!(settled);
+    assert_eq!(r.unwrap().body, r#"{"Id":"1"}"#);
+    assert_eq!(client.rate_limits().len(), 4);
+    // The same request as the all-Rust path sends.
+    let other = Mock::new(vec![]);
+    block_on(client.execute(&other, &call, &CallOptions::default(), false)).unwrap();
+    assert_eq!(mock.requests.borrow()[0], other.requests.borrow()[0]);
+}
+
+#[test]
+fn split_a_failed_first_attempt_is_retried_by_resume() {
+    let mock = Mock::new(vec![ok(503, ""), ok(200, "{}")]);
+    let client = proxy_client(2);
+    let call = call_of(&api::get_sca(USER).unwrap());
+    let (r, settled) = split(&client, &mock, &call, &CallOptions::default(), false);
+    assert!(!settled);
+    assert_eq!(r.unwrap().status, 200);
+    assert_eq!(mock.requests.borrow().len(), 2);
+    assert_eq!(mock.sleeps.borrow().len(), 1);
+    let mock = Mock::new(vec![Err(TransportError::Timeout), ok(200, "{}")]);
+    let (r, _) = split(&client, &mock, &call, &CallOptions::default(), false);
+    assert_eq!(r.unwrap().status, 200);
+    assert_eq!(mock.requests.borrow().len(), 2);
+    let mock = Mock::new(vec![Err(TransportError::Aborted)]);
+    let (r, _) = split(&client, &mock, &call, &CallOptions::default(), false);
+    assert_eq!(r.unwrap_err().error_type, "aborted");
+    let mock = Mock::new(vec![ok(
+        404,
+        r#"{"Type":"ressource_not_found","Message":"no"}"#,
+    )]);
+    let (r, settled) = split(&client, &mock, &call, &CallOptions::default(), false);
+    assert!(!settled);
+    assert_eq!(r.unwrap_err().status, 404);
+}
+
+#[test]
+fn split_a_conflict_keeps_its_key_for_the_replay() {
+    let conflict = r#"{"Message":"dup","Type":"idempotent_creation_conflict","Id":"e1"}"#;
+    let mock = Mock::new(vec![ok(409, conflict)]);
+    mock.route(
+        "/responses/",
+        ok(200, r#"{"StatusCode":"201","Resource":{"Id":"user_1"}}"#),
+    );
+    let client = proxy_client(2);
+    let call = call_of(&api::create_natural_sca(natural_body()).unwrap());
+    let (r, settled) = split(&client, &mock, &call, &CallOptions::default(), false);
+    assert!(!settled);
+    assert_eq!(r.unwrap().body, r#"{"Id":"user_1"}"#);
+    let requests = mock.requests.borrow();
+    let key = requests[0].header("Idempotency-Key").unwrap();
+    assert!(requests[1].url.ends_with(&format!("/responses/{key}")));
+}
+
+#[test]
+fn split_raw_calls_settle_on_final_statuses_only() {
+    let client = proxy_client(2);
+    let call = Call {
+        method: Method::Get,
+        path_and_query: "/users/x".into(),
+        body: None,
+        idempotent: false,
+        replay: false,
+        client_scoped: true,
+    };
+    let opts = CallOptions::default();
+    let mock = Mock::new(vec![ok(404, "{}")]);
+    let (r, settled) = split(&client, &mock, &call, &opts, true);
+    assert!(settled);
+    assert_eq!(r.unwrap().status, 404);
+    let mock = Mock::new(vec![ok(503, ""), ok(200, "{}")]);
+    let (r, settled) = split(&client, &mock, &call, &opts, true);
+    assert!(!settled);
+    assert_eq!(r.unwrap().status, 200);
+    // Without retries left a 503 is the answer.
+    let mock = Mock::new(vec![ok(503, "")]);
+    let (r, settled) = split(&proxy_client(0), &mock, &call, &opts, true);
+    assert!(settled);
+    assert_eq!(r.unwrap().status, 503);
+}
+
+#[test]
+fn split_direct_mode_fetches_the_token_in_resume_then_starts_with_it() {
+    let invalid = r#"{"Message":"expired","Type":"invalid_credentials"}"#;
+    let mock = Mock::new(vec![
+        token(3600),
+        ok(200, "{}"),
+        ok(401, invalid),
+        token(3600),
+        ok(200, "{}"),
+    ]);
+    let client = direct_client();
+    let call = call_of(&api::get_sca(USER).unwrap());
+    let opts = CallOptions::default();
+    // No token yet: nothing to send first, resume does it all.
+    let (started, request) = client.start(&mock, &call, &opts).unwrap();
+    assert!(request.is_none());
+    block_on(client.resume(&mock, &call, &opts, false, started, None)).unwrap();
+    // Cached now: the first attempt carries it; a 401 invalid_credentials refreshes it once.
+    let (r, settled) = split(&client, &mock, &call, &opts, false);
+    assert!(!settled);
+    assert_eq!(r.unwrap().status, 200);
+    let urls = mock.urls();
+    assert_eq!(urls.len(), 5, "{urls:?}");
+    assert!(urls[3].ends_with("/oauth/token"), "{urls:?}");
+    assert_eq!(
+        mock.requests.borrow()[2].header("Authorization"),
+        Some("Bearer tok1")
+    );
+}

@@ -17,7 +17,7 @@
 //   web.js browser.js node.js node.cjs workerd.js deno.js   the per-runtime entry shims
 //   entry.d.ts entry.d.cts ready.d.ts   the public types of every entry: the layer's + `ready()`
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -119,6 +119,16 @@ for (const shim of shims) {
 const glueDts = glueTypes(readFileSync(join(srcDir, `${glueName}.d.ts`), "utf8"));
 const layerModule = glueName === "mangopay_wasm" ? "index" : "validate";
 const pending = [`${layerModule}.js`, `${layerModule}.d.ts`];
+// Layer modules that are also wasm-bindgen snippets (src/wasm/js/fetch.js, imported by the Rust
+// side) are imported from the snippet's copy, so that the package ships them once.
+const snippetOf = new Map();
+if (existsSync(join(destDir, "snippets"))) {
+  for (const dir of readdirSync(join(destDir, "snippets"))) {
+    const js = join(destDir, "snippets", dir, "src/wasm/js");
+    if (!existsSync(js)) continue;
+    for (const f of readdirSync(js)) snippetOf.set(f, `./snippets/${dir}/src/wasm/js/${f}`);
+  }
+}
 const copied = new Set();
 let needsGlueDts = false; // the glue's declarations ship only when the public types use them
 while (pending.length) {
@@ -133,7 +143,12 @@ while (pending.length) {
   const from = join(layerDir, file);
   if (!existsSync(from)) fail(`the JS layer (src/wasm/js) has no ${file}`);
   copied.add(file);
-  const text = readFileSync(from, "utf8");
+  let text = readFileSync(from, "utf8");
+  if (file.endsWith(".js")) {
+    text = text.replace(/((?:from|import)\s*["'])\.\/([\w.-]+)(["'])/g, (all, pre, dep, post) =>
+      snippetOf.has(dep) ? pre + snippetOf.get(dep) + post : all,
+    );
+  }
   writeFileSync(join(destDir, file), text.replaceAll("mangopay_wasm", glueName));
   for (const [, dep] of text.matchAll(/(?:from|import)\s*["']\.\/([\w.-]+)["']/g)) {
     // Declarations import declarations (models.js may exist only as models.d.ts).

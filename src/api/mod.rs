@@ -56,6 +56,7 @@ pub use endpoint::Endpoint;
 pub use list::{canonical_query, parse_query, ListOptions, Sort, MAX_PER_PAGE, MAX_QUERY_LEN};
 pub use matcher::{match_route, MatchError, RouteMatch, MAX_PATH_LEN};
 pub use params::{path_param, BankAccountType, MAX_ID_LEN};
+pub(crate) use request::encode_into;
 pub use request::{
     encode_component, encode_segment, Body, Method, Request, RequestError, API_VERSION,
 };

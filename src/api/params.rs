@@ -2,7 +2,7 @@
 //! whatever one produces the other accepts, and the path templates rendered from them.
 
 use super::endpoint::Endpoint;
-use super::request::{encode_segment, RequestError};
+use super::request::{encode_into, encode_segment, RequestError};
 
 /// The longest ID the API returns (docs, `overview/data-formats`).
 pub const MAX_ID_LEN: usize = 128;
@@ -83,6 +83,10 @@ pub(crate) fn check_id(value: &str) -> Result<(), Problem> {
 /// Checks a value and each of its successive percent-decodings for control characters, a dot
 /// segment, `/` and `\`.
 pub(crate) fn check_deep(value: &str) -> Result<(), Problem> {
+    if !value.contains('%') {
+        // Nothing to decode (every ID the API returns): one level, no copy.
+        return check_level(value);
+    }
     let mut level = value.to_owned();
     for _ in 0..=DECODE_DEPTH {
         check_level(&level)?;
@@ -315,34 +319,50 @@ pub(crate) fn segments(template: &'static str) -> impl Iterator<Item = Seg> {
 /// The path of `endpoint` with `params` substituted and percent-encoded (the docs' spelling).
 /// The caller has checked every parameter; a missing optional one is left out.
 pub(crate) fn render(endpoint: Endpoint, params: &Params) -> String {
-    let mut out = String::new();
-    for seg in segments(endpoint.path_template()) {
-        let piece = match seg {
-            Seg::Lit(lit) => lit.to_owned(),
+    let template = endpoint.path_template();
+    let mut out = String::with_capacity(template.len() + 32);
+    for seg in segments(template) {
+        let start = out.len();
+        out.push('/');
+        match seg {
+            Seg::Lit(lit) => out.push_str(lit),
             Seg::Param { kind, .. } => match kind {
-                ParamKind::UserId => enc(&params.user_id),
-                ParamKind::BankAccountId => enc(&params.bank_account_id),
-                ParamKind::KycDocumentId => enc(&params.kyc_document_id),
-                ParamKind::IdempotencyKey => enc(&params.idempotency_key),
-                ParamKind::Year => params.year.map(|y| format!("{y:04}")),
-                ParamKind::Month => params.month.map(|m| format!("{m:02}")),
+                ParamKind::UserId => enc(&mut out, &params.user_id),
+                ParamKind::BankAccountId => enc(&mut out, &params.bank_account_id),
+                ParamKind::KycDocumentId => enc(&mut out, &params.kyc_document_id),
+                ParamKind::IdempotencyKey => enc(&mut out, &params.idempotency_key),
+                ParamKind::Year => digits(&mut out, params.year, 4),
+                ParamKind::Month => digits(&mut out, params.month, 2),
                 ParamKind::BankAccountType => {
-                    params.bank_account_type.map(|t| t.as_segment().to_owned())
+                    if let Some(t) = params.bank_account_type {
+                        out.push_str(t.as_segment());
+                    }
                 }
-            }
-            .unwrap_or_default(),
-            Seg::Unknown => String::new(),
-        };
-        if !piece.is_empty() {
-            out.push('/');
-            out.push_str(&piece);
+            },
+            Seg::Unknown => {}
+        }
+        if out.len() == start + 1 {
+            out.truncate(start);
         }
     }
     out
 }
 
-fn enc(value: &Option<String>) -> Option<String> {
-    value.as_deref().map(encode_segment)
+fn enc(out: &mut String, value: &Option<String>) {
+    if let Some(value) = value {
+        encode_into(out, value);
+    }
+}
+
+/// `n` in decimal, zero-padded to `width` digits.
+fn digits(out: &mut String, n: Option<u32>, width: usize) {
+    if let Some(n) = n {
+        let text = n.to_string();
+        for _ in text.len()..width {
+            out.push('0');
+        }
+        out.push_str(&text);
+    }
 }
 
 #[cfg(test)]

@@ -207,6 +207,13 @@ pub fn encode_segment(s: &str) -> String {
 /// Percent-encodes a query component: everything but RFC 3986 unreserved characters.
 pub fn encode_component(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    encode_into(&mut out, s);
+    out
+}
+
+/// Appends `s` percent-encoded as by [`encode_component`].
+pub(crate) fn encode_into(out: &mut String, s: &str) {
+    out.reserve(s.len());
     for b in s.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
             out.push(char::from(b));
@@ -216,7 +223,6 @@ pub fn encode_component(s: &str) -> String {
             out.push(hex_digit(b & 0x0f));
         }
     }
-    out
 }
 
 fn hex_digit(n: u8) -> char {

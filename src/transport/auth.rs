@@ -66,6 +66,17 @@ impl TokenCache {
         }
     }
 
+    /// The cached token if it is still usable at `now_ms` (no fetch is started).
+    pub(crate) fn cached(&self, now_ms: f64) -> Option<String> {
+        match &*self.state.borrow() {
+            State::Ready {
+                token,
+                refresh_at_ms,
+            } if now_ms < *refresh_at_ms => Some(token.clone()),
+            _ => None,
+        }
+    }
+
     /// Forgets `token` after the API refused it (another call may already have replaced it).
     pub fn invalidate(&self, token: &str) {
         let mut state = self.state.borrow_mut();

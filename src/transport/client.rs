@@ -69,6 +69,16 @@ impl Call {
     }
 }
 
+/// A call whose first attempt its caller sends (the wasm client sends it from JS, so the common
+/// case awaits no Rust future): what the later attempts need to know about the first.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Started {
+    /// The call's `Idempotency-Key`, if any.
+    pub key: Option<String>,
+    /// The bearer token the first attempt carries (direct mode).
+    pub bearer: Option<String>,
+}
+
 /// A Mangopay client: configuration, the cached OAuth token and the last rate limits.
 ///
 /// Shared by every call of one JS `Mangopay` instance; calls may run concurrently (state lives
@@ -76,6 +86,10 @@ impl Call {
 #[derive(Debug)]
 pub struct Client {
     config: Config,
+    /// `{base_url}/v2.01/{ClientId}`, the prefix of every client-scoped URL.
+    client_url: String,
+    /// The headers of every request, before the call's own.
+    base_headers: Vec<(String, String)>,
     token: TokenCache,
     rate_limits: RefCell<Vec<RateLimit>>,
 }
@@ -83,8 +97,17 @@ pub struct Client {
 impl Client {
     /// A client for a checked configuration.
     pub fn new(config: Config) -> Self {
+        let mut base_headers = vec![("Accept".to_owned(), "application/json".to_owned())];
+        if !config.in_browser {
+            base_headers.push(("User-Agent".into(), USER_AGENT.into()));
+        }
+        add_headers(&mut base_headers, &config.headers);
+        let mut client_url = format!("{}/{API_VERSION}/", config.base_url);
+        api::encode_into(&mut client_url, &config.client_id);
         Client {
             config,
+            client_url,
+            base_headers,
             token: TokenCache::default(),
             rate_limits: RefCell::new(Vec::new()),
         }
@@ -121,11 +144,79 @@ impl Client {
         raw: bool,
     ) -> Result<HttpResponse, ApiError> {
         let key = self.idempotency_key(t, call, options)?;
+        let started = Started { key, bearer: None };
+        self.resume(t, call, options, raw, started, None).await
+    }
+
+    /// Starts a call without awaiting anything: its first attempt's request, or `None` when a
+    /// token must be fetched first (then [`Client::resume`] does everything).
+    pub fn start<T: Transport>(
+        &self,
+        t: &T,
+        call: &Call,
+        options: &CallOptions,
+    ) -> Result<(Started, Option<HttpRequest>), ApiError> {
+        let key = self.idempotency_key(t, call, options)?;
+        let bearer = match (&self.config.api_key, call.client_scoped) {
+            (Some(_), true) => match self.token.cached(t.now_ms()) {
+                Some(token) => Some(token),
+                None => return Ok((Started { key, bearer: None }, None)),
+            },
+            _ => None,
+        };
+        let request = self.request(call, options, key.as_deref(), bearer.as_deref());
+        Ok((Started { key, bearer }, Some(request)))
+    }
+
+    /// True when the first attempt's response (its status and rate-limit headers
+    /// `X-RateLimit`, `-Remaining`, `-Reset`) ends the call as it is, which is what
+    /// [`Client::resume`] would decide without reading the body: a 2xx, or for a `raw` call any
+    /// status that is neither retried nor a 401 that may refresh the token. Records the rate
+    /// limits then; otherwise the call goes on with [`Client::resume`].
+    pub fn settles(
+        &self,
+        call: &Call,
+        started: &Started,
+        status: u16,
+        rate_limits: [Option<&str>; 3],
+        raw: bool,
+    ) -> bool {
+        let response = HttpResponse {
+            status,
+            ..HttpResponse::default()
+        };
+        let retried =
+            self.config.max_retries > 0 && is_retryable(call.method, &Outcome::Response(&response));
+        let done = response.is_success()
+            || (raw && !retried && !(status == 401 && started.bearer.is_some()));
+        if done {
+            self.record_rate_limits_of(rate_limits);
+        }
+        done
+    }
+
+    /// Runs a call from [`Client::start`] to its end: `first` is the outcome of the first
+    /// attempt when the caller sent it, `None` when it was not sent.
+    pub async fn resume<T: Transport>(
+        &self,
+        t: &T,
+        call: &Call,
+        options: &CallOptions,
+        raw: bool,
+        started: Started,
+        first: Option<Result<HttpResponse, TransportError>>,
+    ) -> Result<HttpResponse, ApiError> {
+        let Started { key, bearer } = started;
         let key = key.as_deref();
+        let mut first = first.map(|outcome| (outcome, bearer));
         let mut retry = 0u32;
         let mut refreshed = false;
         loop {
-            let (outcome, bearer) = match self.attempt(t, call, options, key).await {
+            let attempt = match first.take() {
+                Some(pair) => Ok(pair),
+                None => self.attempt(t, call, options, key).await,
+            };
+            let (outcome, bearer) = match attempt {
                 Ok(pair) => pair,
                 Err(error) => {
                     // The token request failed.
@@ -230,6 +321,18 @@ impl Client {
             (Some(_), true) => Some(self.bearer(t).await?),
             _ => None,
         };
+        let request = self.request(call, options, key, bearer.as_deref());
+        Ok((t.send(request).await, bearer))
+    }
+
+    /// The HTTP request of one attempt.
+    fn request(
+        &self,
+        call: &Call,
+        options: &CallOptions,
+        key: Option<&str>,
+        bearer: Option<&str>,
+    ) -> HttpRequest {
         let mut headers = self.base_headers(&options.headers);
         if let Some((content_type, _)) = &call.body {
             headers.push(("Content-Type".into(), (*content_type).into()));
@@ -237,47 +340,36 @@ impl Client {
         if let Some(key) = key {
             headers.push(("Idempotency-Key".into(), key.into()));
         }
-        if let Some(bearer) = &bearer {
+        if let Some(bearer) = bearer {
             headers.push(("Authorization".into(), format!("Bearer {bearer}")));
         }
-        let request = HttpRequest {
+        HttpRequest {
             method: call.method,
             url: self.url(call),
             headers,
             body: call.body.as_ref().map(|(_, text)| text.clone()),
-        };
-        Ok((t.send(request).await, bearer))
+        }
     }
 
     fn base_headers(&self, extra: &[(String, String)]) -> Vec<(String, String)> {
         let mut headers: Vec<(String, String)> =
-            Vec::with_capacity(self.config.headers.len() + extra.len() + 4);
-        headers.push(("Accept".into(), "application/json".into()));
-        if !self.config.in_browser {
-            headers.push(("User-Agent".into(), USER_AGENT.into()));
-        }
-        for (name, value) in self.config.headers.iter().chain(extra) {
-            headers.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
-            headers.push((name.clone(), value.clone()));
-        }
+            Vec::with_capacity(self.base_headers.len() + extra.len() + 3);
+        headers.extend_from_slice(&self.base_headers);
+        add_headers(&mut headers, extra);
         headers
     }
 
     /// The absolute URL of a call.
     pub fn url(&self, call: &Call) -> String {
-        let mut url = String::with_capacity(
-            self.config.base_url.len()
-                + self.config.client_id.len()
-                + call.path_and_query.len()
-                + 8,
-        );
-        url.push_str(&self.config.base_url);
-        url.push('/');
-        url.push_str(API_VERSION);
-        if call.client_scoped {
-            url.push('/');
-            url.push_str(&api::encode_segment(&self.config.client_id));
-        }
+        let prefix = if call.client_scoped {
+            self.client_url.as_str()
+        } else {
+            // `{base_url}/v2.01`
+            let end = self.config.base_url.len() + API_VERSION.len() + 1;
+            self.client_url.get(..end).unwrap_or_default()
+        };
+        let mut url = String::with_capacity(prefix.len() + call.path_and_query.len());
+        url.push_str(prefix);
         url.push_str(&call.path_and_query);
         url
     }
@@ -294,11 +386,15 @@ impl Client {
     }
 
     fn record_rate_limits(&self, response: &HttpResponse) {
-        let buckets = parse_rate_limits(
+        self.record_rate_limits_of([
             response.header("X-RateLimit"),
             response.header("X-RateLimit-Remaining"),
             response.header("X-RateLimit-Reset"),
-        );
+        ]);
+    }
+
+    fn record_rate_limits_of(&self, [limit, remaining, reset]: [Option<&str>; 3]) {
+        let buckets = parse_rate_limits(limit, remaining, reset);
         if !buckets.is_empty() {
             *self.rate_limits.borrow_mut() = buckets;
         }
@@ -415,6 +511,14 @@ impl Client {
         }
         conflict.replay = Some(serde_json::json!({"status": replay.status, "body": body}));
         Err(conflict)
+    }
+}
+
+/// Adds `extra` to `headers`, each replacing any header of the same name (ASCII case ignored).
+fn add_headers(headers: &mut Vec<(String, String)>, extra: &[(String, String)]) {
+    for (name, value) in extra {
+        headers.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
+        headers.push((name.clone(), value.clone()));
     }
 }
 

@@ -29,7 +29,7 @@ pub mod upload;
 mod uuid;
 
 pub use auth::{TokenCache, TOKEN_MARGIN_MS};
-pub use client::{Call, CallOptions, Client, USER_AGENT};
+pub use client::{Call, CallOptions, Client, Started, USER_AGENT};
 pub use config::{
     is_token, parse_base_url, Config, Credentials, DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT_MS,

@@ -206,3 +206,44 @@ test("the raw passthrough and per-call options", async () => {
   assert.equal(first.headers["x-csrf-token"], "t");
   assert.ok(Array.isArray(m.rateLimits));
 });
+
+test("the first attempt goes from JS: a 2xx records rate limits; errors, retries, replays and timeouts go on in Rust", async () => {
+  const client = clientId("first");
+  const m = mp(client, { maxRetries: 2 });
+  const limits = { "X-RateLimit": "1,2,3,4", "X-RateLimit-Remaining": "9,8,7,6", "X-RateLimit-Reset": "1700000001,1700000002,1700000003,1700000004" };
+  await script(client, [{ match: "/sca/users/u1", status: 200, body: { Id: "u1" }, headers: limits }]);
+  assert.deepEqual(await m.users.getSca("u1"), { Id: "u1" });
+  assert.deepEqual(m.rateLimits.map((b) => b.callsRemaining), [9, 8, 7, 6]);
+  await script(client, [{ match: "/sca/users/u2", status: 503, body: {} }, { match: "/sca/users/u3", drop: true }]);
+  assert.equal((await m.users.getSca("u2"))._path, "/sca/users/u2");
+  assert.equal((await m.users.getSca("u3"))._path, "/sca/users/u3");
+  await script(client, [{ match: "/sca/users/u4", status: 404, body: { Type: "ressource_not_found", Message: "No user" } }]);
+  const missing = await m.users.getSca("u4").then(() => null, (e) => e);
+  assert.ok(isMangopayError(missing) && missing.status === 404 && missing.type === "ressource_not_found", String(missing));
+  const created = await m.users.createNaturalSca(natural, { idempotencyKey: "first-key-0123456789" });
+  const replayed = await m.users.createNaturalSca(natural, { idempotencyKey: "first-key-0123456789" });
+  assert.deepEqual(replayed, created);
+  await script(client, [{ match: "/users/raw", status: 503, body: {} }]);
+  const out = await m.request({ method: "GET", path: "/users/raw" });
+  assert.equal(out.status, 200);
+  assert.equal(out.headers["content-type"], "application/json");
+  const once = mp(client, { maxRetries: 0 });
+  await script(client, [{ match: "/sca/users/slow", delayMs: 1000, status: 200, body: {} }]);
+  const late = await once.users.getSca("slow", { timeoutMs: 50 }).then(() => null, (e) => e);
+  assert.equal(late.type, "timeout");
+  const paths = (await recorded(client)).map((r) => r.path);
+  assert.deepEqual(paths.filter((p) => p === "/sca/users/u2" || p === "/sca/users/u3"), ["/sca/users/u2", "/sca/users/u2", "/sca/users/u3", "/sca/users/u3"]);
+  assert.ok(paths.some((p) => p.startsWith("/responses/")), paths.join(" "));
+});
+
+test("a response with status 0 from an injected fetch is an answer (an error), not a reason to send again", async () => {
+  let calls = 0;
+  const fake = async () => {
+    calls += 1;
+    return { status: 0, headers: new Headers(), text: async () => "" };
+  };
+  const m = new Mangopay({ clientId: clientId("zero"), baseUrl: SERVER, fetch: fake, maxRetries: 0 });
+  const e = await m.users.getSca(USER).then(() => null, (err) => err);
+  assert.ok(isMangopayError(e), String(e));
+  assert.equal(calls, 1);
+});

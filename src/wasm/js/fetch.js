@@ -1,18 +1,43 @@
 // The fetch call of the wasm client (imported by src/wasm/fetch.rs through wasm-bindgen).
 // Why not gloo-net: it always uses the global fetch (the config's injected `fetch` could not be
 // used) and cannot call it with globalThis as `this` (workerd: "Illegal invocation").
+// The JS client (index.js) imports it too, to send the first attempt of a call itself.
 // Rejections are strings the Rust side maps: "timeout", "aborted", "network:<message>".
 
-function toHeaders(flat) {
+/**
+ * A request from its text (src/wasm/fetch.rs, `request_text`): `{id, timeoutMs, url, init}`,
+ * without `url` and `init` when there is no request to send yet.
+ */
+export function readHead(text) {
+  let at = 0;
+  const line = () => {
+    const end = text.indexOf("\n", at);
+    const value = text.slice(at, end);
+    at = end + 1;
+    return value;
+  };
+  const id = +line();
+  const timeoutMs = +line();
+  if (at >= text.length) return { id, timeoutMs };
+  const method = line();
+  const credentials = line();
+  const url = line();
   const headers = {};
-  if (flat) {
-    const parts = flat.split("\n");
-    for (let i = 0; i + 1 < parts.length; i += 2) headers[parts[i]] = parts[i + 1];
+  for (let n = +line(); n > 0; n--) {
+    const name = line();
+    headers[name] = line();
   }
-  return headers;
+  const init = { method, headers };
+  if (credentials) init.credentials = credentials;
+  if (at < text.length) init.body = text.slice(at + 1);
+  return { id, timeoutMs, url, init };
 }
 
-export async function sendRequest(fetchFn, url, method, headers, body, credentials, signal, timeoutMs) {
+/**
+ * Sends one request (`init` without its signal) and reads the whole body: resolves to
+ * [response, body text]. The JS client sends the first attempt of a call with it directly.
+ */
+export async function exchange(fetchFn, url, init, signal, timeoutMs) {
   if (signal && signal.aborted) throw "aborted";
   const controller = new AbortController();
   let timedOut = false;
@@ -22,17 +47,10 @@ export async function sendRequest(fetchFn, url, method, headers, body, credentia
   }, timeoutMs);
   const onAbort = () => controller.abort();
   if (signal) signal.addEventListener("abort", onAbort, { once: true });
-  const init = { method, headers: toHeaders(headers), signal: controller.signal };
-  if (credentials) init.credentials = credentials;
-  if (body !== undefined) init.body = body;
+  init.signal = controller.signal;
   try {
     const res = await fetchFn.call(globalThis, url, init);
-    const text = await res.text();
-    let flat = "";
-    res.headers.forEach((value, name) => {
-      flat += name + "\n" + value + "\n";
-    });
-    return [res.status, flat, text];
+    return [res, await res.text()];
   } catch (e) {
     if (timedOut) throw "timeout";
     if (signal && signal.aborted) throw "aborted";
@@ -40,6 +58,26 @@ export async function sendRequest(fetchFn, url, method, headers, body, credentia
   } finally {
     clearTimeout(timer);
     if (signal) signal.removeEventListener("abort", onAbort);
+  }
+}
+
+/** A response's headers as `name\nvalue\n` text (how the Rust side reads them). */
+export function flatHeaders(headers) {
+  let flat = "";
+  headers.forEach((value, name) => {
+    flat += name + "\n" + value + "\n";
+  });
+  return flat;
+}
+
+/** Sends a request given as text (see readHead): resolves to [status, flat headers, body]. */
+export async function sendRequest(fetchFn, request, signal) {
+  const { url, init, timeoutMs } = readHead(request);
+  const [res, text] = await exchange(fetchFn, url, init, signal, timeoutMs);
+  try {
+    return [res.status, flatHeaders(res.headers), text];
+  } catch (e) {
+    throw "network:" + String((e && e.message) || e);
   }
 }
 

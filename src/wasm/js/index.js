@@ -3,6 +3,7 @@ import * as glue from "./mangopay_wasm.js";
 import { MangopayError, argumentError, toError } from "./error.js";
 import { scaRedirectUrl as scaRedirect } from "./validate.js";
 import { ready, assertReady, isReady } from "./state.js";
+import { exchange, flatHeaders, readHead } from "./fetch.js";
 
 export { MangopayError, isMangopayError } from "./error.js";
 export { validate, schemas, scaRedirectUrl, ready } from "./validate.js";
@@ -27,6 +28,11 @@ const LISTS = {
   getAll: 0, getBankAccounts: 1, getWallets: 1, getTransactions: 1, getCards: 1,
   getKycDocuments: 1, getMandates: 1, getMandatesForBankAccount: 2, getPreAuthorizations: 1,
 };
+
+// The kinds of call #send ends: a method, a list method, the raw passthrough.
+const CALL = 0;
+const LIST = 1;
+const RAW = 2;
 
 /** A page or a browser worker (no `document` there, but a browser's `navigator` and scope). */
 function inBrowser() {
@@ -59,10 +65,6 @@ function callOptions(opts) {
   return [json(rest, "The call options"), signal ?? undefined];
 }
 
-function rethrow(reason) {
-  throw toError(reason);
-}
-
 function parseBody(text) {
   if (text === "") return null;
   try {
@@ -81,6 +83,14 @@ function decode(out) {
   };
 }
 
+/** Headers flattened as `name\nvalue\n` as an object, names in lower case. */
+function headersOf(flat) {
+  const headers = {};
+  const parts = flat.split("\n");
+  for (let i = 0; i + 1 < parts.length; i += 2) headers[parts[i].toLowerCase()] = parts[i + 1];
+  return headers;
+}
+
 async function bytesOf(file, what) {
   if (file instanceof Uint8Array) return file;
   if (file instanceof ArrayBuffer) return new Uint8Array(file);
@@ -96,6 +106,7 @@ async function bytesOf(file, what) {
 
 export class Mangopay {
   #core;
+  #fetch;
 
   /** Checks the configuration; throws a MangopayError when it is not usable. */
   constructor(config) {
@@ -108,6 +119,7 @@ export class Mangopay {
     if (typeof f !== "function") throw argumentError("No fetch function is available: pass config.fetch.");
     const text = json(rest, "The configuration");
     assertReady();
+    this.#fetch = f;
     try {
       this.#core = new glue.Core(text, f, inBrowser());
     } catch (e) {
@@ -121,7 +133,7 @@ export class Mangopay {
       this.#guard(async () => {
         const [optsJson, signal] = callOptions(opts);
         const bytes = await bytesOf(file, "The file");
-        return this.#core.pageBytes(json([userId, documentId], "The arguments"), bytes, optsJson, signal).then(parseBody);
+        return this.#send(this.#core.startPage(json([userId, documentId], "The arguments"), bytes, optsJson), signal, CALL);
       });
     users.uploadKycDocument = (userId, document, opts) =>
       this.#guard(async () => {
@@ -156,7 +168,7 @@ export class Mangopay {
   #call(name, arity, args) {
     const run = () => {
       const [optsJson, signal] = callOptions(args[arity]);
-      return this.#core.call(name, json(args.slice(0, arity), "The arguments"), optsJson, signal).then(decode, rethrow);
+      return this.#send(this.#core.start(name, json(args.slice(0, arity), "The arguments"), optsJson), signal, Object.hasOwn(LISTS, name) ? LIST : CALL);
     };
     if (!isReady()) return this.#guard(run);
     // Ready (always, after the first call): no extra promise hop before the request starts.
@@ -164,6 +176,50 @@ export class Mangopay {
       return run();
     } catch (e) {
       return Promise.reject(toError(e));
+    }
+  }
+
+  /**
+   * Ends a started call (`head`: the text of `Core.start`). The first attempt is sent from here
+   * and, when its response settles the call (a 2xx, the common case), its body never enters the
+   * wasm; anything else (retries, a refused token, a conflict to replay, errors) goes on in Rust.
+   */
+  async #send(head, signal, kind) {
+    const raw = kind === RAW;
+    const core = this.#core;
+    const { id, timeoutMs, url, init } = readHead(head);
+    let status; // undefined: no response (not sent, or failed)
+    let headers = "";
+    let text = "";
+    let failure;
+    if (url !== undefined) {
+      let res;
+      let settled;
+      try {
+        [res, text] = await exchange(this.#fetch, url, init, signal, timeoutMs);
+        status = res.status;
+        const h = res.headers;
+        const limit = h.get("x-ratelimit");
+        settled = core.settle(
+          id,
+          status,
+          limit === null ? null : `${limit}\n${h.get("x-ratelimit-remaining") ?? ""}\n${h.get("x-ratelimit-reset") ?? ""}`,
+          kind === LIST ? `${h.get("x-number-of-pages") ?? ""}\n${h.get("x-number-of-items") ?? ""}` : null,
+        );
+        if (settled === undefined) headers = flatHeaders(h);
+      } catch (reason) {
+        failure = typeof reason === "string" ? reason : "network:" + String((reason && reason.message) || reason);
+      }
+      if (settled !== undefined) {
+        if (raw) return { status, headers: Object.fromEntries(res.headers), body: text };
+        return decode(settled === null ? text : [text, ...settled]);
+      }
+    }
+    try {
+      const out = await core.resume(id, status, headers, text, failure, signal);
+      return raw ? { status: out[0], headers: headersOf(out[1]), body: out[2] } : decode(out);
+    } catch (e) {
+      throw toError(e);
     }
   }
 
@@ -205,7 +261,7 @@ export class Mangopay {
       const { signal, body, ...rest } = req;
       const [, sig] = callOptions({ signal });
       if (body !== undefined && body !== null) rest.body = typeof body === "string" ? body : json(body, "The body");
-      return this.#core.request(json(rest, "The request"), sig).then((text) => JSON.parse(text));
+      return this.#send(this.#core.startRequest(json(rest, "The request")), sig, RAW);
     });
   }
 
