@@ -216,6 +216,27 @@ test("random combinations of fields, nested and not (seeded)", () => {
   }
 });
 
+test("getters that throw or validate while the tape is being written", () => {
+  let inner;
+  const reentrant = {
+    FirstName: "Joe",
+    get LastName() {
+      inner = validate.createNaturalSca({ FirstName: "" });
+      return "Bloggs";
+    },
+    Email: "joe@example.com",
+    UserCategory: "PAYER",
+    TermsAndConditionsAccepted: true,
+  };
+  check("createNaturalSca", reentrant, undefined, "a getter that validates");
+  assert.equal(inner.ok, false);
+  const throwing = { FirstName: "Joe", get LastName() { throw new Error("no"); } };
+  check("createNaturalSca", throwing, undefined, "a getter that throws");
+  const context = { get PersonType() { validate.createNaturalSca({}); return "NATURAL"; } };
+  check("createKycDocument", { Type: "IDENTITY_PROOF" }, context, "a context getter that validates");
+  check("createNaturalSca", natural, undefined, "after them");
+});
+
 test("a valid body is valid through the tape, and the result objects are fresh", () => {
   const a = validate.createNaturalSca(natural);
   const b = validate.createNaturalSca(natural);

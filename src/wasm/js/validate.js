@@ -42,37 +42,40 @@ function toJson(value) {
 // once), which src/validate/tape.rs reads without parsing. Tags and node layout as there. The
 // tape says exactly what JSON.stringify would send: own enumerable string keys in order, members
 // whose value is undefined, a function or a symbol dropped, NaN and ±Infinity as null, numbers
-// other than int32 as their JSON text (classified by the same parser as the slow path). Anything
+// other than int32 as their JSON text (classified by the same parser as the JSON path). Anything
 // else — toJSON, non-plain prototypes, arrays with elements, BigInt, `__proto__` keys, surrogate
-// code units, nesting at the depth limit — returns SLOW, and the value goes through
-// JSON.stringify and the JSON path, so results are the same either way (a getter may then be
-// read twice).
-const SLOW = 0, NULL = 0, FALSE = 1, TRUE = 2, INT = 3, STRING = 6, ARRAY = 7, OBJECT = 8, NUMBER_TEXT = 9;
-const MAX_DEPTH = 16; // as tape.rs: deeper objects take the slow path
+// code units, nesting at the depth limit, a getter that throws, a validation started from inside
+// one — takes the JSON path, so results are the same either way (a getter may then be read twice).
+const NULL = 0, FALSE = 1, TRUE = 2, INT = 3, STRING = 6, ARRAY = 7, OBJECT = 8, NUMBER_TEXT = 9;
+const MAX_DEPTH = 16; // as tape.rs: deeper objects take the JSON path
 const SURROGATE = /[\ud800-\udfff]/;
 const encoder = new TextEncoder();
-let memory, words = new Int32Array(0), bytes = new Uint8Array(0);
-let wordsAt = 0, wordsCap = 0, textAt = 0, textCap = 0, textView;
-let n = 0, text = "", numbers = false;
+let memory, words = new Int32Array(0), bytes, textView;
+let wordsAt = 0, wordsCap = 0, textAt = 0, textCap = 0;
+let n = 0, text = "", numbers = false, written = 0, ascii = false, busy = false;
 
 function views() {
-  memory ??= glue.tapeMemory();
+  if (memory === undefined) memory = glue.tapeMemory();
   words = new Int32Array(memory.buffer);
   bytes = new Uint8Array(memory.buffer);
   textView = undefined;
 }
 
-function grow() {
-  const old = words.slice(wordsAt, wordsAt + n);
-  wordsCap = Math.max(768, wordsCap * 2);
-  wordsAt = glue.tapeBuffer(false, wordsCap) >> 2;
-  if (!wordsAt) throw Error("no tape");
+// A new tape buffer from Rust (node words or text bytes), at a byte address.
+function buffer(isText, len) {
+  const at = glue.tapeBuffer(isText, len);
+  if (!at) throw Error("no tape buffer");
   views();
-  words.set(old, wordsAt);
+  return at;
 }
 
 function node(tag, a, b) {
-  if (n + 4 > wordsCap) grow();
+  if (n + 4 > wordsCap) {
+    const old = words.slice(wordsAt, wordsAt + n);
+    wordsCap = wordsCap * 2 + 1024;
+    wordsAt = buffer(false, wordsCap) >> 2;
+    words.set(old, wordsAt);
+  }
   const at = wordsAt + n;
   words[at] = tag;
   words[at + 1] = a;
@@ -105,7 +108,7 @@ function put(v, depth) {
   }
 }
 
-// An inherited toJSON is ruled out once per call (fast() checks the two prototypes); an own one
+// An inherited toJSON is ruled out once per call (tape() checks the two prototypes); an own one
 // is a key named toJSON.
 function putObject(v, depth) {
   if (depth >= MAX_DEPTH) return false;
@@ -143,51 +146,52 @@ function putObject(v, depth) {
   return true;
 }
 
-// Validates through the tape; SLOW when the value needs the JSON path.
-function fast(kind, value, context) {
+// Writes the tape of `value` (n words, `written` bytes of text); false if it needs the JSON path.
+function tape(value) {
   if (words.length === 0) views(); // first call, or the memory grew (the old views detach)
-  if (typeof Object.prototype.toJSON === "function" || typeof Array.prototype.toJSON === "function") return SLOW;
+  if (typeof Object.prototype.toJSON === "function" || typeof Array.prototype.toJSON === "function") return false;
   n = 0;
   text = "";
   numbers = false;
   const type = typeof value;
-  const ok = type === "undefined" || type === "symbol" || (type === "function" && typeof value.toJSON !== "function")
-    ? (node(NULL, 0, 0), true)
-    : put(value, 0);
-  if (!ok) return SLOW;
-  const need = text.length * 3;
-  if (need > textCap) {
-    textCap = Math.max(1024, need * 2);
-    textAt = glue.tapeBuffer(true, textCap);
-    if (!textAt) throw Error("no tape");
-    views();
+  if (type === "undefined" || type === "symbol" || (type === "function" && typeof value.toJSON !== "function")) node(NULL, 0, 0);
+  else if (!put(value, 0)) return false;
+  if (text.length * 3 > textCap) {
+    textCap = text.length * 6 + 1024;
+    textAt = buffer(true, textCap);
   }
-  if (textView === undefined || textView.length === 0) textView = bytes.subarray(textAt, textAt + textCap);
-  const written = text.length === 0 ? 0 : encoder.encodeInto(text, textView).written;
+  if (textView === undefined) textView = bytes.subarray(textAt, textAt + textCap);
+  written = text.length && encoder.encodeInto(text, textView).written;
   // Only non-ASCII text can hold surrogates (JSON.stringify escapes lone ones; serde refuses them).
-  if (written !== text.length && SURROGATE.test(text)) return SLOW;
-  const ascii = written === text.length && !numbers;
+  const surrogates = written !== text.length && SURROGATE.test(text);
+  ascii = written === text.length && !numbers;
   text = "";
-  let ctx;
-  if (context !== undefined && context !== null) {
-    ctx = toJson(context);
-    if (ctx === undefined) return failure("", "invalid_type", "The options cannot be read as JSON data.");
-  }
-  return result(glue.validateTape(kind, n / 4, written, ascii, ctx));
+  return !surrogates;
 }
 
 function run(kind, value, context) {
   assertReady();
-  const r = fast(kind, value, context);
-  if (r !== SLOW) return r;
-  const json = toJson(value);
-  if (json === undefined) return failure("", "invalid_type", "The value cannot be read as JSON data.");
-  let ctx;
-  if (context !== undefined && context !== null) {
-    ctx = toJson(context);
-    if (ctx === undefined) return failure("", "invalid_type", "The options cannot be read as JSON data.");
+  // The tape buffers are shared: a validation started from a getter takes the JSON path.
+  const outer = !busy;
+  busy = true;
+  try {
+    let fast = false;
+    try {
+      fast = outer && tape(value);
+    } catch {
+      // A getter threw: JSON.stringify will meet it again and report it.
+    }
+    const json = fast ? "" : toJson(value);
+    if (json === undefined) return failure("", "invalid_type", "The value cannot be read as JSON data.");
+    let ctx;
+    if (context !== undefined && context !== null) {
+      ctx = toJson(context);
+      if (ctx === undefined) return failure("", "invalid_type", "The options cannot be read as JSON data.");
+    }
+    return result(fast ? glue.validateTape(kind, n / 4, written, ascii, ctx) : glue.validateJson(kind, json, ctx));
+  } finally {
+    if (outer) busy = false;
   }
-  return result(glue.validateJson(kind, json, ctx));
 }
 
 function bytesOf(value) {
