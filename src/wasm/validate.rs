@@ -87,17 +87,16 @@ pub fn tape_buffer(text: bool, len: usize) -> usize {
 }
 
 /// Validates the tape JS wrote: `nodes` nodes (four words each) and `text_len` bytes of text,
-/// final as written when `ascii` (see `View::load`). Otherwise as [`validate_json`].
+/// final as written when `ascii` (see `View::load`). Otherwise as [`validate_json`] without a
+/// context (values with a context take the JSON path).
 #[wasm_bindgen(js_name = "validateTape")]
 pub fn validate_tape(
     kind: u32,
     nodes: usize,
     text_len: usize,
     ascii: bool,
-    context_json: Option<String>,
 ) -> Option<String> {
     let kind = KINDS.get(kind as usize).copied().unwrap_or("");
-    let context_json = context_json.as_deref().unwrap_or("null");
     let Ok(mut tape) = TAPE.try_lock() else {
         return issues_json(&not_json());
     };
@@ -110,7 +109,7 @@ pub fn validate_tape(
         _ => None,
     };
     let report = match loaded {
-        Some(view) => run(kind, view.root(), context_json),
+        Some(view) => run(kind, view.root(), "null"),
         None => not_json(),
     };
     issues_json(&report)
