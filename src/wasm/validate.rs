@@ -90,12 +90,7 @@ pub fn tape_buffer(text: bool, len: usize) -> usize {
 /// final as written when `ascii` (see `View::load`). Otherwise as [`validate_json`] without a
 /// context (values with a context take the JSON path).
 #[wasm_bindgen(js_name = "validateTape")]
-pub fn validate_tape(
-    kind: u32,
-    nodes: usize,
-    text_len: usize,
-    ascii: bool,
-) -> Option<String> {
+pub fn validate_tape(kind: u32, nodes: usize, text_len: usize, ascii: bool) -> Option<String> {
     let kind = KINDS.get(kind as usize).copied().unwrap_or("");
     let Ok(mut tape) = TAPE.try_lock() else {
         return issues_json(&not_json());
