@@ -234,6 +234,9 @@ test("getters that throw or validate while the tape is being written", () => {
   check("createNaturalSca", throwing, undefined, "a getter that throws");
   const context = { get PersonType() { validate.createNaturalSca({}); return "NATURAL"; } };
   check("createKycDocument", { Type: "IDENTITY_PROOF" }, context, "a context getter that validates");
+  // A getter whose wasm call grows the memory while the tape is being written.
+  const growing = { ...natural, get Tag() { validate.kycPage(new Uint8Array(8 << 20), { Type: "IDENTITY_PROOF" }); return "t"; } };
+  check("createNaturalSca", growing, undefined, "a getter that grows the wasm memory");
   check("createNaturalSca", natural, undefined, "after them");
 });
 

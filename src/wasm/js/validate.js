@@ -70,6 +70,8 @@ function buffer(isText, len) {
 
 function node(tag, a, b) {
   if (n + 4 > wordsCap) {
+    // Detached: a getter's wasm call grew the memory and earlier writes were lost.
+    if (words.length === 0) throw Error("memory grew");
     const old = words.slice(wordsAt, wordsAt + n);
     wordsCap = wordsCap * 2 + 1024;
     wordsAt = buffer(false, wordsCap) >> 2;
@@ -155,6 +157,7 @@ function tape(value) {
   const type = typeof value;
   if (type === "undefined" || type === "symbol" || (type === "function" && typeof value.toJSON !== "function")) node(NULL, 0, 0);
   else if (!put(value, 0)) return false;
+  if (words.length === 0) return false; // see node()
   if (text.length * 3 > textCap) {
     textCap = text.length * 6 + 1024;
     textAt = buffer(true, textCap);
