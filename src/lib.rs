@@ -32,6 +32,7 @@
 pub mod api;
 pub mod encoding;
 pub mod model;
+mod search;
 pub mod transport;
 pub mod validate;
 #[cfg(all(target_arch = "wasm32", feature = "js"))]

@@ -294,7 +294,10 @@ pub(crate) enum Seg {
 
 /// The segments of a template such as `/users/{UserId}/emoney/{Year}[/{Month}]`.
 pub(crate) fn segments(template: &'static str) -> impl Iterator<Item = Seg> {
-    let (main, optional) = match template.strip_suffix(']').and_then(|t| t.rsplit_once("[/")) {
+    let (main, optional) = match template
+        .strip_suffix(']')
+        .and_then(|t| crate::search::rsplit_once(t, "[/"))
+    {
         Some((main, opt)) => (main, Some(opt)),
         None => (template, None),
     };

@@ -198,7 +198,9 @@ fn field_message(value: Value) -> String {
 /// `Message`, `Type`, `error` — so that the caller can fall back to the HTTP status. Fields with an
 /// unexpected type are ignored rather than failing the whole body. Never panics.
 pub fn parse_error_body(body: &[u8]) -> Option<ErrorBody> {
-    let value: Value = serde_json::from_slice(body).ok()?;
+    // UTF-8 first, then `from_str`: the same answer as `from_slice` (invalid UTF-8 fails either
+    // way), and one instantiation of serde_json's parser in the wasm instead of two (−3 KB gz).
+    let value: Value = serde_json::from_str(std::str::from_utf8(body).ok()?).ok()?;
     parse_error_value(&value)
 }
 

@@ -164,7 +164,10 @@ impl CreateKycPage {
     /// A page from already Base64-encoded content; a `data:` URL prefix, if any, is removed.
     pub fn from_base64(encoded: impl Into<String>) -> Self {
         let encoded = encoded.into();
-        let file = match (encoded.starts_with("data:"), encoded.find(";base64,")) {
+        let file = match (
+            encoded.starts_with("data:"),
+            crate::search::find(&encoded, ";base64,"),
+        ) {
             (true, Some(at)) => encoded
                 .get(at + ";base64,".len()..)
                 .unwrap_or_default()

@@ -97,8 +97,8 @@ pub struct ScaStatus {
 pub fn pending_user_action_from_www_authenticate(header: &str) -> Option<PendingUserAction> {
     const MARKER: &str = "redirecturl=";
     let lower = header.to_ascii_lowercase();
-    let scheme = lower.find("pendinguseraction")?;
-    let start = scheme + lower.get(scheme..)?.find(MARKER)? + MARKER.len();
+    let scheme = crate::search::find(&lower, "pendinguseraction")?;
+    let start = scheme + crate::search::find(lower.get(scheme..)?, MARKER)? + MARKER.len();
     let rest = header.get(start..)?.trim_start_matches('"');
     let end = rest
         .find(|c: char| c.is_whitespace() || c == ',' || c == '"')

@@ -191,7 +191,7 @@ fn status_type(status: u16) -> &'static str {
 /// matched ignoring ASCII case; the URL may be quoted).
 pub fn parse_pending_user_action(header: &str) -> Option<String> {
     let lower = header.to_ascii_lowercase();
-    let at = lower.find("redirecturl=")? + "redirecturl=".len();
+    let at = crate::search::find(&lower, "redirecturl=")? + "redirecturl=".len();
     let rest = header.get(at..)?.trim_start();
     let url = match rest.strip_prefix('"') {
         Some(quoted) => quoted.split('"').next().unwrap_or_default(),

@@ -31,11 +31,10 @@
 //! is checked only for countries in the SWIFT IBAN registry table below; other country codes get
 //! the format and checksum checks only.
 
-use serde_json::Value;
-
 use super::checks::{check_length, with_root, Obj};
 use super::country::Blocked;
 use super::report::{IssueCode, Report};
+use super::tape::Json;
 use super::user::{self, Mode};
 
 /// The type of a bank account, chosen by the endpoint (or by the body's `Type`).
@@ -86,7 +85,7 @@ pub const BIC_PATTERN: &str = r"^[a-zA-Z]{6}\w{2}(\w{3})?$";
 
 /// Validates a bank account body; the type comes from `forced` (the endpoint) or, if `None`,
 /// from the body's required `Type`.
-pub(crate) fn validate(body: &Value, forced: Option<BankAccountType>) -> Report {
+pub(crate) fn validate(body: Json<'_>, forced: Option<BankAccountType>) -> Report {
     with_root(body, |o, r| {
         let kind = match forced {
             Some(kind) => Some(kind),

@@ -13,11 +13,11 @@
 //!   is never fewer, so a `char` count is never stricter than the server; it only lets through the
 //!   rare string of astral characters (emoji) that fits in chars but not in UTF-16 units.
 
-use serde_json::{Map, Value};
-
 use super::country::{self, Blocked};
 use super::email;
 use super::report::{IssueCode, Report};
+pub(crate) use super::tape::Integral;
+use super::tape::{Index, Json, Members};
 
 /// The API's dotted path of `key` inside `prefix` (`Address` + `City` = `Address.City`).
 pub(crate) fn join(prefix: &str, key: &str) -> String {
@@ -34,20 +34,21 @@ pub(crate) fn leaf(path: &str) -> &str {
 }
 
 /// An English name for the JSON type of a value, for `invalid_type` messages.
-pub(crate) fn json_type(value: &Value) -> &'static str {
+pub(crate) fn json_type(value: Json<'_>) -> &'static str {
     match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+        Json::Null => "null",
+        Json::Bool(_) => "a boolean",
+        Json::Number(_) => "a number",
+        Json::String(_) => "a string",
+        Json::Array => "an array",
+        Json::Object(_) => "an object",
     }
 }
 
 /// True when a string is empty or only whitespace.
 pub(crate) fn is_blank(s: &str) -> bool {
-    s.trim().is_empty()
+    // The same as `s.trim().is_empty()`, stopping at the first non-space.
+    s.chars().all(char::is_whitespace)
 }
 
 /// Records `required` for `path` with the server's DataAnnotations wording.
@@ -57,7 +58,7 @@ pub(crate) fn push_required(r: &mut Report, path: &str) {
 }
 
 /// Records `invalid_type` for `path`: `expected` is an English type name (`a string`).
-pub(crate) fn push_wrong_type(r: &mut Report, path: &str, expected: &str, got: &Value) {
+pub(crate) fn push_wrong_type(r: &mut Report, path: &str, expected: &str, got: Json<'_>) {
     let message = format!(
         "The {} field must be {expected}, not {}.",
         leaf(path),
@@ -84,39 +85,8 @@ pub(crate) fn check_length(r: &mut Report, path: &str, s: &str, min: usize, max:
     }
 }
 
-/// Reads a JSON number as an `i64` if it is integral (`2` and `2.0`; not `2.5`).
-pub(crate) enum Integral {
-    /// An integer that fits `i64`.
-    Int(i64),
-    /// An integer outside the `i64` range.
-    Huge,
-    /// Not an integer (fractional, NaN-like).
-    Fraction,
-}
-
-/// Classifies a JSON number.
-pub(crate) fn integral(n: &serde_json::Number) -> Integral {
-    if let Some(i) = n.as_i64() {
-        return Integral::Int(i);
-    }
-    if n.is_u64() {
-        return Integral::Huge;
-    }
-    match n.as_f64() {
-        Some(f) if f.is_finite() && f.fract() == 0.0 => {
-            // The bounds are exact powers of two, so the comparison is exact.
-            if (-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&f) {
-                Integral::Int(f as i64)
-            } else {
-                Integral::Huge
-            }
-        }
-        _ => Integral::Fraction,
-    }
-}
-
 /// Runs `check` on a body that must be a JSON object and returns every issue found.
-pub(crate) fn with_root(body: &Value, check: impl FnOnce(&Obj<'_>, &mut Report)) -> Report {
+pub(crate) fn with_root(body: Json<'_>, check: impl FnOnce(&Obj<'_>, &mut Report)) -> Report {
     let mut r = Report::new();
     if let Some(o) = Obj::root(body, &mut r) {
         check(&o, &mut r);
@@ -127,15 +97,15 @@ pub(crate) fn with_root(body: &Value, check: impl FnOnce(&Obj<'_>, &mut Report))
 /// A JSON object being validated, with its dotted path in the body (`""` for the body itself).
 #[derive(Clone, Copy)]
 pub(crate) struct Obj<'a> {
-    map: &'a Map<String, Value>,
+    map: Index<'a>,
     prefix: &'a str,
 }
 
 impl<'a> Obj<'a> {
     /// The body itself; a body that is not a JSON object is one `invalid_type` issue at `""`.
-    pub(crate) fn root(body: &'a Value, r: &mut Report) -> Option<Self> {
+    pub(crate) fn root(body: Json<'a>, r: &mut Report) -> Option<Self> {
         match body {
-            Value::Object(map) => Some(Obj { map, prefix: "" }),
+            Json::Object(map) => Some(Obj::nested(map, "")),
             other => {
                 let message = format!(
                     "The request body must be a JSON object, not {}.",
@@ -148,8 +118,11 @@ impl<'a> Obj<'a> {
     }
 
     /// A nested object found at `prefix`.
-    pub(crate) fn nested(map: &'a Map<String, Value>, prefix: &'a str) -> Self {
-        Obj { map, prefix }
+    pub(crate) fn nested(map: Members<'a>, prefix: &'a str) -> Self {
+        Obj {
+            map: Index::new(map),
+            prefix,
+        }
     }
 
     /// The dotted path of `key` in this object.
@@ -157,13 +130,13 @@ impl<'a> Obj<'a> {
         join(self.prefix, key)
     }
 
-    /// The keys of this object.
-    pub(crate) fn keys(&self) -> impl Iterator<Item = &'a String> {
-        self.map.keys()
+    /// The keys of this object, sorted by bytes, as the keys of a map (`serde_json::Map`'s order).
+    pub(crate) fn keys(&self) -> serde_json::Map<String, serde_json::Value> {
+        self.map.members().sorted_keys()
     }
 
     /// The value of `key` unless it is missing or `null`.
-    pub(crate) fn get(&self, key: &str) -> Option<&'a Value> {
+    pub(crate) fn get(&self, key: &str) -> Option<Json<'a>> {
         self.map.get(key).filter(|v| !v.is_null())
     }
 
@@ -171,8 +144,9 @@ impl<'a> Obj<'a> {
     /// the API returns for an address it does not hold, which carries no data when sent back.
     pub(crate) fn is_vacant(&self) -> bool {
         self.map
-            .values()
-            .all(|v| v.is_null() || v.as_str().is_some_and(is_blank))
+            .members()
+            .iter()
+            .all(|(_, v)| v.is_null() || v.as_str().is_some_and(is_blank))
     }
 
     /// The value of `key` for a check: `None`, and `required` if `required`, when it is missing,
@@ -183,7 +157,7 @@ impl<'a> Obj<'a> {
         key: &str,
         required: bool,
         empty_is_absent: bool,
-    ) -> Option<&'a Value> {
+    ) -> Option<Json<'a>> {
         let value = self
             .get(key)
             .filter(|v| !(empty_is_absent && v.as_str() == Some("")));
@@ -208,11 +182,11 @@ impl<'a> Obj<'a> {
         empty_is_absent: bool,
     ) -> Option<&'a str> {
         match self.value(r, key, required, empty_is_absent)? {
-            Value::String(s) if required && is_blank(s) => {
+            Json::String(s) if required && is_blank(s) => {
                 push_required(r, &self.path(key));
                 None
             }
-            Value::String(s) => Some(s.as_str()),
+            Json::String(s) => Some(s),
             other => {
                 push_wrong_type(r, &self.path(key), "a string", other);
                 None
@@ -291,7 +265,7 @@ impl<'a> Obj<'a> {
                 }
                 None
             }
-            Some(Value::String(s)) if is_blank(s) => {
+            Some(Json::String(s)) if is_blank(s) => {
                 if required {
                     push_email_required(r, &path());
                 } else if !s.is_empty() {
@@ -299,11 +273,11 @@ impl<'a> Obj<'a> {
                 }
                 None
             }
-            Some(Value::String(s)) => {
+            Some(Json::String(s)) => {
                 if !email::is_valid_email(s) {
                     push_email_format(r, &path());
                 }
-                Some(s.as_str())
+                Some(s)
             }
             Some(other) => {
                 push_wrong_type(r, &path(), "a string", other);
@@ -315,7 +289,7 @@ impl<'a> Obj<'a> {
     /// An integer (a JSON number without fraction). `""` is absent.
     pub(crate) fn integer(&self, r: &mut Report, key: &str, required: bool) -> Option<i64> {
         match self.value(r, key, required, true)? {
-            Value::Number(n) => match integral(n) {
+            Json::Number(n) => match n {
                 Integral::Int(i) => Some(i),
                 Integral::Huge => {
                     let path = self.path(key);
@@ -325,7 +299,7 @@ impl<'a> Obj<'a> {
                 }
                 Integral::Fraction => {
                     let path = self.path(key);
-                    push_wrong_type(r, &path, "an integer", &Value::Number(n.clone()));
+                    push_wrong_type(r, &path, "an integer", Json::Number(n));
                     None
                 }
             },
@@ -362,7 +336,7 @@ impl<'a> Obj<'a> {
     /// A boolean. `""` is absent.
     pub(crate) fn boolean(&self, r: &mut Report, key: &str, required: bool) -> Option<bool> {
         match self.value(r, key, required, true)? {
-            Value::Bool(b) => Some(*b),
+            Json::Bool(b) => Some(b),
             other => {
                 push_wrong_type(r, &self.path(key), "a boolean", other);
                 None
@@ -371,14 +345,9 @@ impl<'a> Obj<'a> {
     }
 
     /// A nested object.
-    pub(crate) fn object(
-        &self,
-        r: &mut Report,
-        key: &str,
-        required: bool,
-    ) -> Option<&'a Map<String, Value>> {
+    pub(crate) fn object(&self, r: &mut Report, key: &str, required: bool) -> Option<Members<'a>> {
         match self.value(r, key, required, false)? {
-            Value::Object(map) => Some(map),
+            Json::Object(map) => Some(map),
             other => {
                 push_wrong_type(r, &self.path(key), "an object", other);
                 None
@@ -389,7 +358,7 @@ impl<'a> Obj<'a> {
     /// The canonical value of an enum field from `allowed`, without reporting anything.
     pub(crate) fn peek_one_of(&self, key: &str, allowed: &[&'static str]) -> Option<&'static str> {
         self.get(key)
-            .and_then(Value::as_str)
+            .and_then(Json::as_str)
             .and_then(|s| canonical(s, allowed))
     }
 }
@@ -453,8 +422,9 @@ pub(crate) fn shorten(value: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tape::{integral, Tape};
     use super::*;
-    use serde_json::json;
+    use serde_json::{json, Value};
 
     #[test]
     fn joins_and_splits_paths() {
@@ -501,7 +471,8 @@ mod tests {
         let body = json!({"s": "x", "blank": "  ", "empty": "", "n": 3, "f": 1.5, "b": true,
                           "o": {}, "null": null});
         let mut r = Report::new();
-        let o = Obj::root(&body, &mut r).unwrap();
+        let tape = Tape::from_value(&body);
+        let o = Obj::root(tape.view().root(), &mut r).unwrap();
         assert_eq!(o.string(&mut r, "s", true), Some("x"));
         assert_eq!(o.string(&mut r, "blank", false), Some("  "));
         assert_eq!(o.code(&mut r, "empty", false), None);
@@ -521,7 +492,8 @@ mod tests {
     #[test]
     fn a_non_object_body_is_one_type_issue() {
         let mut r = Report::new();
-        assert!(Obj::root(&json!([1]), &mut r).is_none());
+        let tape = Tape::from_value(&json!([1]));
+        assert!(Obj::root(tape.view().root(), &mut r).is_none());
         assert!(r.has("", IssueCode::InvalidType));
         assert_eq!(r.issues().len(), 1);
     }

@@ -87,20 +87,41 @@ impl Blocked {
     }
 }
 
-fn contains(sorted: &[&str], code: &str) -> bool {
-    sorted.binary_search(&code).is_ok()
+fn contains(sorted: &[&'static str], code: &str) -> bool {
+    find(sorted, code).is_some()
+}
+
+/// Binary search of a sorted table of two-letter codes, comparing codes as numbers (faster than
+/// `str` comparison; every entry is two ASCII letters, so the orders agree).
+fn find(sorted: &[&'static str], code: &str) -> Option<&'static str> {
+    let key = code_number(code)?;
+    let (mut low, mut high) = (0, sorted.len());
+    while low < high {
+        let mid = low + (high - low) / 2;
+        let entry = *sorted.get(mid)?;
+        match code_number(entry)?.cmp(&key) {
+            std::cmp::Ordering::Less => low = mid + 1,
+            std::cmp::Ordering::Greater => high = mid,
+            std::cmp::Ordering::Equal => return Some(entry),
+        }
+    }
+    None
+}
+
+/// A two-byte code as a number in the order of `str` comparison; `None` for other lengths.
+#[inline(always)]
+fn code_number(code: &str) -> Option<u16> {
+    match *code.as_bytes() {
+        [a, b] => Some(u16::from(a) << 8 | u16::from(b)),
+        _ => None,
+    }
 }
 
 /// The accepted code equal to `code` ignoring ASCII case (`"fr"` → `"FR"`), if any.
 pub(crate) fn canonical(code: &str) -> Option<&'static str> {
     let [a, b] = <[u8; 2]>::try_from(code.as_bytes()).ok()?;
     let upper = [a.to_ascii_uppercase(), b.to_ascii_uppercase()];
-    let upper = std::str::from_utf8(&upper).ok()?;
-    ACCEPTED
-        .binary_search(&upper)
-        .ok()
-        .and_then(|i| ACCEPTED.get(i))
-        .copied()
+    find(ACCEPTED, std::str::from_utf8(&upper).ok()?)
 }
 
 /// True when `code` is an ISO 3166-1 alpha-2 code Mangopay accepts (ASCII case ignored).
@@ -134,6 +155,17 @@ mod tests {
             assert!(table.windows(2).all(|w| w[0] < w[1]), "{table:?}");
         }
         assert_eq!(ACCEPTED.len(), 253);
+        for table in [
+            ACCEPTED,
+            BLOCKED_FOR_USERS,
+            BLOCKED_NATIONALITIES,
+            REGION_REQUIRED,
+            POSTAL_CODE_OPTIONAL,
+        ] {
+            assert!(table
+                .iter()
+                .all(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase())));
+        }
     }
 
     #[test]

@@ -12,14 +12,13 @@
 //! Whether the number matches the country's format is the endpoint's *answer* (`IsValid`), not
 //! a request error, so it is not checked here.
 
-use serde_json::Value;
-
 use super::checks::{with_root, Obj};
 use super::country::Blocked;
 use super::report::Report;
+use super::tape::Json;
 
 /// Validates the body of `POST /users/data-formats/validation`.
-pub(crate) fn validate(body: &Value) -> Report {
+pub(crate) fn validate(body: Json<'_>) -> Report {
     with_root(body, |o, r| {
         if let Some(map) = o.object(r, "CompanyNumber", true) {
             let path = o.path("CompanyNumber");

@@ -19,12 +19,11 @@
 //! `%PDF-` anywhere in its first 1,024 bytes (as PDF readers accept), and whitespace inside Base64
 //! is ignored (as .NET's `Convert.FromBase64String` ignores it).
 
-use serde_json::Value;
-
 use crate::encoding::STANDARD;
 
 use super::checks::{shorten, with_root};
 use super::report::{IssueCode, Report};
+use super::tape::Json;
 use super::user::{LegalPersonType, PersonType};
 
 /// The KYC document types. Source: `snippets/p-body/Type2.mdx`.
@@ -112,7 +111,7 @@ impl KycUserContext {
 }
 
 /// Validates a KYC document body (`{Type, Tag}`); without a user only the type list is checked.
-pub(crate) fn document(body: &Value, user: Option<&KycUserContext>) -> Report {
+pub(crate) fn document(body: Json<'_>, user: Option<&KycUserContext>) -> Report {
     with_root(body, |o, r| {
         let doc_type = o.one_of(r, "Type", true, KYC_DOCUMENT_TYPES);
         if let (Some(doc_type), Some(user)) = (doc_type, user) {
@@ -131,7 +130,7 @@ pub(crate) fn document(body: &Value, user: Option<&KycUserContext>) -> Report {
 /// Validates a KYC page body as the API receives it (`{"File": "<base64>"}`), for a document
 /// type that is not known here (so the 1 KB minimum applies). A `data:` prefix is refused: it
 /// must never reach the API.
-pub(crate) fn page_body(body: &Value) -> Report {
+pub(crate) fn page_body(body: Json<'_>) -> Report {
     with_root(body, |o, r| {
         let Some(file) = o.string(r, FILE, true) else {
             return;

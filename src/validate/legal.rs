@@ -25,15 +25,14 @@
 //!
 //! On update every field is optional and only the fields present are checked.
 
-use serde_json::Value;
-
 use super::checks::{with_root, Obj};
 use super::country::Blocked;
 use super::report::Report;
+use super::tape::Json;
 use super::user::{self, Mode, LEGAL_PERSON_TYPES};
 
 /// Validates a legal-user body for `mode`; `sca` selects the `/sca/users/legal` family.
-pub(crate) fn validate(body: &Value, mode: Mode, sca: bool) -> Report {
+pub(crate) fn validate(body: Json<'_>, mode: Mode, sca: bool) -> Report {
     with_root(body, |o, r| check(o, r, mode, sca))
 }
 

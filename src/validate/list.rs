@@ -20,10 +20,9 @@
 //!
 //! `null` means "not set".
 
-use serde_json::Value;
-
 use super::checks::{shorten, with_root, Obj};
 use super::report::{IssueCode, Report};
+use super::tape::Json;
 use super::user::SCA_CONTEXTS;
 
 /// The options a list call accepts.
@@ -46,7 +45,7 @@ const KNOWN: &[&str] = &[
 const SORTS: &[&str] = &["CreationDate:ASC", "CreationDate:DESC"];
 
 /// Validates list options.
-pub(crate) fn validate(options: &Value) -> Report {
+pub(crate) fn validate(options: Json<'_>) -> Report {
     with_root(options, |o, r| {
         if o.integer(r, "page", false).is_some_and(|page| page < 1) {
             r.push("page", IssueCode::OutOfRange, "The page must be 1 or more.");
@@ -65,7 +64,7 @@ pub(crate) fn validate(options: &Value) -> Report {
 }
 
 fn unknown_keys(o: &Obj<'_>, r: &mut Report) {
-    for key in o.keys() {
+    for key in o.keys().keys() {
         if KNOWN.contains(&key.as_str()) {
             continue;
         }

@@ -1,7 +1,10 @@
 //! Mangopay's request rules as validators over dynamic JSON.
 //!
 //! A validator takes a [`serde_json::Value`] (not only a typed struct) so that it can report
-//! *every* issue in one pass — wrong types included — as a [`Report`] of [`Issue`]s. Each issue
+//! *every* issue in one pass — wrong types included — as a [`Report`] of [`Issue`]s. Internally
+//! the rules read a flat, borrowed view of the JSON (a tape of nodes; see `tape.rs`), which the
+//! `Value` is put on first and which the wasm package's JS layer writes directly, so that one
+//! implementation of every rule serves the host, the proxy and JS. Each issue
 //! has a `path` in the API's notation (`Address.Country`, `LegalRepresentative.Email`), a stable
 //! machine [`IssueCode`] and an English message. A report renders to exactly the server's
 //! `param_error` body, so a form handles client- and server-side errors with one code path.
@@ -46,9 +49,14 @@ mod list;
 mod natural;
 mod report;
 mod sca;
+mod tape;
 mod user;
 
 use serde_json::Value;
+
+#[cfg(all(target_arch = "wasm32", feature = "js"))]
+pub(crate) use tape::View;
+pub(crate) use tape::{Json, Tape};
 
 pub use bank_account::{is_valid_bic, is_valid_iban, BankAccountType, BIC_PATTERN};
 pub use country::is_accepted_country;
@@ -67,78 +75,78 @@ use user::Mode;
 
 /// `POST /sca/users/natural`: create a Natural Payer or Owner (SCA).
 pub fn create_natural_sca(body: &Value) -> Report {
-    natural::validate(body, Mode::Create, true)
+    validate(ValidatorKind::CreateNaturalSca, body)
 }
 
 /// `POST /sca/users/legal`: create a Legal Payer or Owner (SCA).
 pub fn create_legal_sca(body: &Value) -> Report {
-    legal::validate(body, Mode::Create, true)
+    validate(ValidatorKind::CreateLegalSca, body)
 }
 
 /// `POST /users/natural`: create a Natural User (legacy, deprecated by Mangopay).
 pub fn create_natural(body: &Value) -> Report {
-    natural::validate(body, Mode::Create, false)
+    validate(ValidatorKind::CreateNatural, body)
 }
 
 /// `POST /users/legal`: create a Legal User (legacy, deprecated by Mangopay).
 pub fn create_legal(body: &Value) -> Report {
-    legal::validate(body, Mode::Create, false)
+    validate(ValidatorKind::CreateLegal, body)
 }
 
 /// `PUT /sca/users/natural/{UserId}`: partial update of a natural user (SCA).
 pub fn update_natural_sca(body: &Value) -> Report {
-    natural::validate(body, Mode::Update, true)
+    validate(ValidatorKind::UpdateNaturalSca, body)
 }
 
 /// `PUT /sca/users/legal/{UserId}`: partial update of a legal user (SCA).
 pub fn update_legal_sca(body: &Value) -> Report {
-    legal::validate(body, Mode::Update, true)
+    validate(ValidatorKind::UpdateLegalSca, body)
 }
 
 /// `PUT /users/natural/{UserId}`: partial update of a natural user (legacy).
 pub fn update_natural(body: &Value) -> Report {
-    natural::validate(body, Mode::Update, false)
+    validate(ValidatorKind::UpdateNatural, body)
 }
 
 /// `PUT /users/legal/{UserId}`: partial update of a legal user (legacy).
 pub fn update_legal(body: &Value) -> Report {
-    legal::validate(body, Mode::Update, false)
+    validate(ValidatorKind::UpdateLegal, body)
 }
 
 /// `PUT /sca/users/natural/{UserId}/category`: categorize a Natural Payer as OWNER.
 pub fn categorize_natural(body: &Value) -> Report {
-    natural::validate(body, Mode::Categorize, true)
+    validate(ValidatorKind::CategorizeNatural, body)
 }
 
 /// `PUT /sca/users/legal/{UserId}/category`: categorize a Legal Payer as OWNER.
 pub fn categorize_legal(body: &Value) -> Report {
-    legal::validate(body, Mode::Categorize, true)
+    validate(ValidatorKind::CategorizeLegal, body)
 }
 
 /// `POST /users/{UserId}/kyc/documents`: the `Type` must be allowed for the user.
 pub fn create_kyc_document(body: &Value, user: &KycUserContext) -> Report {
-    kyc::document(body, Some(user))
+    on_tape(body, |body| create_kyc_document_json(body, user))
 }
 
 /// `POST /users/{UserId}/bankaccounts/{type}` with the type taken from the body's `Type`.
 pub fn create_bank_account(body: &Value) -> Report {
-    bank_account::validate(body, None)
+    validate(ValidatorKind::CreateBankAccount, body)
 }
 
 /// `POST /users/{UserId}/bankaccounts/{type}` with the type taken from the endpoint; the body's
 /// `Type`, if any, is ignored (the endpoint path decides, as on the server).
 pub fn create_bank_account_of_type(body: &Value, kind: BankAccountType) -> Report {
-    bank_account::validate(body, Some(kind))
+    validate(ValidatorKind::CreateBankAccountOfType(kind), body)
 }
 
 /// `POST /users/data-formats/validation`: the company-number format check request.
 pub fn validate_the_format_of_user_data(body: &Value) -> Report {
-    data_format::validate(body)
+    validate(ValidatorKind::ValidateTheFormatOfUserData, body)
 }
 
 /// The JS-facing list options `{page, perPage, sort, ...filters}`.
 pub fn list_options(options: &Value) -> Report {
-    list::validate(options)
+    on_tape(options, list_options_json)
 }
 
 /// The request bodies a proxy or the sandbox can re-validate by endpoint.
@@ -228,21 +236,43 @@ impl ValidatorKind {
 
 /// Validates a request body by kind (for the proxy and the sandbox, which know the endpoint).
 pub fn validate(kind: ValidatorKind, body: &Value) -> Report {
+    on_tape(body, |body| validate_json(kind, body))
+}
+
+/// Runs `check` on the tape of `body`.
+fn on_tape(body: &Value, check: impl FnOnce(Json<'_>) -> Report) -> Report {
+    let tape = Tape::from_value(body);
+    check(tape.view().root())
+}
+
+/// [`validate`] over JSON data already on a tape (the wasm entry reads tapes written by JS).
+pub(crate) fn validate_json(kind: ValidatorKind, body: Json<'_>) -> Report {
+    use ValidatorKind as K;
     match kind {
-        ValidatorKind::CreateNaturalSca => create_natural_sca(body),
-        ValidatorKind::CreateLegalSca => create_legal_sca(body),
-        ValidatorKind::CreateNatural => create_natural(body),
-        ValidatorKind::CreateLegal => create_legal(body),
-        ValidatorKind::UpdateNaturalSca => update_natural_sca(body),
-        ValidatorKind::UpdateLegalSca => update_legal_sca(body),
-        ValidatorKind::UpdateNatural => update_natural(body),
-        ValidatorKind::UpdateLegal => update_legal(body),
-        ValidatorKind::CategorizeNatural => categorize_natural(body),
-        ValidatorKind::CategorizeLegal => categorize_legal(body),
-        ValidatorKind::CreateKycDocument => kyc::document(body, None),
-        ValidatorKind::CreateKycPage => kyc::page_body(body),
-        ValidatorKind::CreateBankAccount => create_bank_account(body),
-        ValidatorKind::CreateBankAccountOfType(kind) => create_bank_account_of_type(body, kind),
-        ValidatorKind::ValidateTheFormatOfUserData => validate_the_format_of_user_data(body),
+        K::CreateNaturalSca => natural::validate(body, Mode::Create, true),
+        K::CreateLegalSca => legal::validate(body, Mode::Create, true),
+        K::CreateNatural => natural::validate(body, Mode::Create, false),
+        K::CreateLegal => legal::validate(body, Mode::Create, false),
+        K::UpdateNaturalSca => natural::validate(body, Mode::Update, true),
+        K::UpdateLegalSca => legal::validate(body, Mode::Update, true),
+        K::UpdateNatural => natural::validate(body, Mode::Update, false),
+        K::UpdateLegal => legal::validate(body, Mode::Update, false),
+        K::CategorizeNatural => natural::validate(body, Mode::Categorize, true),
+        K::CategorizeLegal => legal::validate(body, Mode::Categorize, true),
+        K::CreateKycDocument => kyc::document(body, None),
+        K::CreateKycPage => kyc::page_body(body),
+        K::CreateBankAccount => bank_account::validate(body, None),
+        K::CreateBankAccountOfType(kind) => bank_account::validate(body, Some(kind)),
+        K::ValidateTheFormatOfUserData => data_format::validate(body),
     }
+}
+
+/// [`create_kyc_document`] over a tape.
+pub(crate) fn create_kyc_document_json(body: Json<'_>, user: &KycUserContext) -> Report {
+    kyc::document(body, Some(user))
+}
+
+/// [`list_options`] over a tape.
+pub(crate) fn list_options_json(options: Json<'_>) -> Report {
+    list::validate(options)
 }

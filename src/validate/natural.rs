@@ -24,15 +24,14 @@
 //! checked. Fields an endpoint does not document (e.g. `Occupation` on categorize, `PhoneNumber`
 //! on legacy endpoints) are ignored, as the server ignores them.
 
-use serde_json::Value;
-
 use super::checks::{with_root, Obj};
 use super::country::Blocked;
 use super::report::Report;
+use super::tape::Json;
 use super::user::{self, Mode};
 
 /// Validates a natural-user body for `mode`; `sca` selects the `/sca/users/natural` family.
-pub(crate) fn validate(body: &Value, mode: Mode, sca: bool) -> Report {
+pub(crate) fn validate(body: Json<'_>, mode: Mode, sca: bool) -> Report {
     with_root(body, |o, r| check(o, r, mode, sca))
 }
 

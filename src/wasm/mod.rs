@@ -5,7 +5,9 @@
 //! (the JS side uses the engine's native `JSON.stringify` / `JSON.parse`, far cheaper than
 //! converting object graphs field by field), and a thin JS layer (`js/*.js`, copied into the
 //! package by `scripts/build-pkg.sh`) that shapes them into the public API: the `Mangopay`
-//! class, `validate`, `schemas`, `MangopayError`.
+//! class, `validate`, `schemas`, `MangopayError`. The one exception is the validators' hot
+//! path: `validate.js` writes a plain value straight into wasm memory as a tape of nodes (see
+//! [`validate`](self::validate)), with no JSON text and no parse.
 //!
 //! - [`validate`](self::validate): `validateJson`, `validateKycBytes`, `scaRedirectUrl` — present
 //!   whenever the `js` feature is on (the validation-only package is this and nothing else).

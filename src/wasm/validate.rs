@@ -1,10 +1,21 @@
-//! The validators for JS: a kind, the value as JSON text, and a context as JSON text in; `None`
-//! (valid) or the issues as JSON text out.
+//! The validators for JS: a kind, the value, and a context as JSON text in; `None` (valid) or
+//! the issues as JSON text out.
+//!
+//! The value arrives one of two ways. The fast way: `validate.js` walks a plain JS value into a
+//! tape (see `crate::validate`'s `tape` module) written straight into wasm memory, in buffers
+//! that `tapeBuffer` reserves and keep from call to call, and calls `validateTape`:
+//! no JSON text, no parse, no allocation on a valid value. Anything else (`toJSON`, class
+//! instances, arrays with elements, lone surrogates, …) goes through `JSON.stringify` and
+//! `validateJson`, whose `serde_json::Value` is put on a tape too: one set of validators.
+
+use std::sync::Mutex;
 
 use serde_json::Value;
-use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::prelude::{wasm_bindgen, JsValue};
 
-use crate::validate::{self as v, IssueCode, KycUserContext, Report, ValidatorKind};
+use crate::validate::{
+    self as v, IssueCode, Json, KycUserContext, Report, Tape, ValidatorKind, View,
+};
 
 /// The validators by number, as the JS side numbers them (`validate.js`, `KINDS`).
 const KINDS: &[&str] = &[
@@ -41,8 +52,60 @@ pub fn validate_json(kind: u32, value_json: &str, context_json: Option<String>) 
     let kind = KINDS.get(kind as usize).copied().unwrap_or("");
     let context_json = context_json.as_deref().unwrap_or("null");
     let report = match serde_json::from_str::<Value>(value_json) {
-        Ok(value) => run(kind, &value, context_json),
-        Err(_) => one_issue("", IssueCode::InvalidType, "The value is not JSON data."),
+        Ok(value) => run(kind, Tape::from_value(&value).view().root(), context_json),
+        Err(_) => not_json(),
+    };
+    issues_json(&report)
+}
+
+/// The tape buffers JS writes into: node words and UTF-8 text, kept between calls. (The wasm is
+/// single-threaded, so the lock is never contended; a `Mutex` is less code than `thread_local!`.)
+static TAPE: Mutex<(Vec<u32>, Vec<u8>)> = Mutex::new((Vec::new(), Vec::new()));
+
+/// The wasm memory, for `validate.js` to write tapes into.
+#[wasm_bindgen(js_name = "tapeMemory")]
+pub fn tape_memory() -> JsValue {
+    wasm_bindgen::memory()
+}
+
+/// Replaces the tape's node buffer (`text` false; `len` words) or its text buffer (`text` true;
+/// `len` bytes) with a zeroed one; returns its byte address in wasm memory (0 if unavailable).
+/// JS copies what it had written over.
+#[wasm_bindgen(js_name = "tapeBuffer")]
+pub fn tape_buffer(text: bool, len: usize) -> usize {
+    let Ok(mut tape) = TAPE.try_lock() else {
+        return 0;
+    };
+    let (words, bytes) = &mut *tape;
+    if text {
+        *bytes = vec![0; len];
+        bytes.as_mut_ptr() as usize
+    } else {
+        *words = vec![0; len];
+        words.as_mut_ptr() as usize
+    }
+}
+
+/// Validates the tape JS wrote: `nodes` nodes (four words each) and `text_len` bytes of text,
+/// final as written when `ascii` (see `View::load`). Otherwise as [`validate_json`] without a
+/// context (values with a context take the JSON path).
+#[wasm_bindgen(js_name = "validateTape")]
+pub fn validate_tape(kind: u32, nodes: usize, text_len: usize, ascii: bool) -> Option<String> {
+    let kind = KINDS.get(kind as usize).copied().unwrap_or("");
+    let Ok(mut tape) = TAPE.try_lock() else {
+        return issues_json(&not_json());
+    };
+    let (words, text) = &mut *tape;
+    let loaded = match (
+        words.get_mut(..nodes.saturating_mul(4)),
+        text.get(..text_len),
+    ) {
+        (Some(words), Some(text)) => View::load(words, text, ascii),
+        _ => None,
+    };
+    let report = match loaded {
+        Some(view) => run(kind, view.root(), "null"),
+        None => not_json(),
     };
     issues_json(&report)
 }
@@ -61,7 +124,7 @@ pub fn sca_redirect_url(redirect_url: &str, return_url: &str) -> Result<String, 
         .map_err(|report| issues_json(&report).unwrap_or_default())
 }
 
-fn run(kind: &str, value: &Value, context_json: &str) -> Report {
+fn run(kind: &str, value: Json<'_>, context_json: &str) -> Report {
     use ValidatorKind as K;
     let context = || serde_json::from_str::<Value>(context_json).unwrap_or(Value::Null);
     let text = |context: &Value, k: &str| context.get(k).and_then(Value::as_str).map(str::to_owned);
@@ -71,11 +134,11 @@ fn run(kind: &str, value: &Value, context_json: &str) -> Report {
             let person = text(&context, "PersonType");
             let legal = text(&context, "LegalPersonType");
             match person.and_then(|p| KycUserContext::parse(&p, legal.as_deref())) {
-                Some(user) => v::create_kyc_document(value, &user),
-                None => v::validate(K::CreateKycDocument, value),
+                Some(user) => v::create_kyc_document_json(value, &user),
+                None => v::validate_json(K::CreateKycDocument, value),
             }
         }
-        "listOptions" => v::list_options(value),
+        "listOptions" => v::list_options_json(value),
         "idempotencyKey" => match value.as_str() {
             Some(key) => v::idempotency_key(key),
             None => one_issue(
@@ -86,13 +149,13 @@ fn run(kind: &str, value: &Value, context_json: &str) -> Report {
         },
         "scaReturnUrl" => {
             let (redirect, ret) = match value {
-                Value::String(ret) => ("https://sca.mangopay.com/", ret.as_str()),
-                Value::Object(_) => (
+                Json::String(ret) => ("https://sca.mangopay.com/", ret),
+                Json::Object(_) => (
                     value
                         .get("RedirectUrl")
-                        .and_then(Value::as_str)
+                        .and_then(Json::as_str)
                         .unwrap_or(""),
-                    value.get("returnUrl").and_then(Value::as_str).unwrap_or(""),
+                    value.get("returnUrl").and_then(Json::as_str).unwrap_or(""),
                 ),
                 _ => ("", ""),
             };
@@ -113,10 +176,14 @@ fn run(kind: &str, value: &Value, context_json: &str) -> Report {
         }
         // The body validators, by the JS name the core gives each kind.
         _ => match K::ALL.iter().find(|k| k.js_name() == kind) {
-            Some(&kind) => v::validate(kind, value),
+            Some(&kind) => v::validate_json(kind, value),
             None => one_issue("", IssueCode::NotAllowed, "Unknown validator."),
         },
     }
+}
+
+fn not_json() -> Report {
+    one_issue("", IssueCode::InvalidType, "The value is not JSON data.")
 }
 
 fn one_issue(path: &str, code: IssueCode, message: &str) -> Report {
