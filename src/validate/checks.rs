@@ -47,8 +47,27 @@ pub(crate) fn json_type(value: Json<'_>) -> &'static str {
 
 /// True when a string is empty or only whitespace.
 pub(crate) fn is_blank(s: &str) -> bool {
-    // The same as `s.trim().is_empty()`, stopping at the first non-space.
-    s.chars().all(char::is_whitespace)
+    // The same as `s.trim().is_empty()`, stopping at the first non-space; an ASCII first byte
+    // that is not whitespace (the usual case) answers without decoding.
+    match s.as_bytes().first() {
+        None => true,
+        Some(&b) if b.is_ascii() => {
+            matches!(b, b'\t'..=b'\r' | b' ') && s.chars().all(char::is_whitespace)
+        }
+        Some(_) => s.chars().all(char::is_whitespace),
+    }
+}
+
+/// True when the length of `s` in `char`s is within `min..=max`. A UTF-8 `char` takes 1 to 4
+/// bytes, so the byte length alone usually decides without counting.
+#[inline(always)]
+fn length_within(s: &str, min: usize, max: usize) -> bool {
+    let bytes = s.len();
+    if bytes <= max && bytes.div_ceil(4) >= min {
+        return true;
+    }
+    let len = s.chars().count();
+    len >= min && len <= max
 }
 
 /// Records `required` for `path` with the server's DataAnnotations wording.
@@ -151,6 +170,7 @@ impl<'a> Obj<'a> {
 
     /// The value of `key` for a check: `None`, and `required` if `required`, when it is missing,
     /// `null`, or (with `empty_is_absent`) the empty string.
+    #[inline(always)]
     fn value(
         &self,
         r: &mut Report,
@@ -205,8 +225,7 @@ impl<'a> Obj<'a> {
     ) -> Option<&'a str> {
         let s = self.string(r, key, required)?;
         // Fast path: no allocation for a string within its limits.
-        let len = s.chars().count();
-        if len < min || len > max {
+        if !length_within(s, min, max) {
             check_length(r, &self.path(key), s, min, max);
         }
         Some(s)
