@@ -179,7 +179,6 @@ impl<'a> View<'a> {
     }
 
     /// The value at node `at`.
-    #[inline(always)]
     fn value(self, at: usize) -> Json<'a> {
         let [t, a, b, _] = self.node(at);
         match t & TAG_BITS {
