@@ -156,7 +156,10 @@ impl<'a> Obj<'a> {
 
     /// The value of `key` unless it is missing or `null`.
     pub(crate) fn get(&self, key: &str) -> Option<Json<'a>> {
-        self.map.get(key).filter(|v| !v.is_null())
+        match self.map.get(key) {
+            Some(Json::Null) | None => None,
+            found => found,
+        }
     }
 
     /// True when every value is `null` or a blank string (an empty object included): the shape
@@ -178,9 +181,10 @@ impl<'a> Obj<'a> {
         required: bool,
         empty_is_absent: bool,
     ) -> Option<Json<'a>> {
-        let value = self
-            .get(key)
-            .filter(|v| !(empty_is_absent && v.as_str() == Some("")));
+        let value = match self.get(key) {
+            Some(Json::String("")) if empty_is_absent => None,
+            found => found,
+        };
         if value.is_none() && required {
             push_required(r, &self.path(key));
         }
