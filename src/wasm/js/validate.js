@@ -125,6 +125,9 @@ function putObject(v, depth) {
   node(OBJECT, 0, 0);
   // for-in visits the own enumerable string keys in Object.keys order (tape() makes sure the
   // prototype adds none), and V8 reads `v[key]` inside it straight from the object's layout.
+  // Keys a getter deletes are skipped and keys it adds are not visited, as with the snapshot
+  // JSON.stringify takes. (A Proxy whose `has` trap hides keys its `ownKeys` lists differs:
+  // for-in asks `has`.)
   for (const key in v) {
     if (key === "__proto__" || key === "toJSON") return false;
     const x = v[key];
