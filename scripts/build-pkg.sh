@@ -4,8 +4,8 @@
 #      client (default features) and the validation-only flavour (`--no-default-features
 #      --features js`: validators, schemas and errors, no `client` transport);
 #   2. wasm-bindgen `--target web` emits one glue per flavour (every runtime's entry shares it);
-#   3. npm binaryen's `wasm-opt` optimises each .wasm and strips debug/producers sections: `-O1`
-#      for the full client (its gzip is 3.5 KB smaller than with `-Oz`, raw +15 KB; see
+#   3. npm binaryen's `wasm-opt` optimises each .wasm and strips debug/producers sections: `-O1
+#      --converge` for the full client (its gzip is 3.5 KB smaller than with `-Oz`, raw +15 KB; see
 #      bench/README.md), `-Oz` for the validation-only wasm (smallest both ways);
 #   4. pkg/build/assemble.mjs adds the per-runtime entry shims, CommonJS glue and public types.
 # With --pack it also writes the tarball target/npm/mangopay-wasm.tgz (stable name).
@@ -72,13 +72,14 @@ build_flavour() {
   wasm="$target_dir/wasm32-unknown-unknown/$profile/mangopay_wasm.wasm"
   rm -rf "$out/bindgen/$name"
   wasm-bindgen --target web --out-name "$glue" --out-dir "$out/bindgen/$name" "$wasm"
-  "$bin/wasm-opt" "$opt" --strip-debug --strip-producers \
+  # shellcheck disable=SC2086 # $opt may hold several flags
+  "$bin/wasm-opt" $opt --strip-debug --strip-producers \
     "$out/bindgen/$name/${glue}_bg.wasm" -o "$out/bindgen/$name/${glue}_bg.wasm"
   log "$name: $(wc -c <"$out/bindgen/$name/${glue}_bg.wasm") bytes of wasm after wasm-opt $opt"
 }
 
 mkdir -p "$out"
-build_flavour full mangopay_wasm target -O1
+build_flavour full mangopay_wasm target "-O1 --converge"
 build_flavour validate mangopay_validate target/wasm-validate -Oz \
   --no-default-features --features "$validate_features"
 node pkg/build/assemble.mjs "$out/bindgen/full" "$dist" mangopay_wasm

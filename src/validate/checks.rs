@@ -47,8 +47,27 @@ pub(crate) fn json_type(value: Json<'_>) -> &'static str {
 
 /// True when a string is empty or only whitespace.
 pub(crate) fn is_blank(s: &str) -> bool {
-    // The same as `s.trim().is_empty()`, stopping at the first non-space.
-    s.chars().all(char::is_whitespace)
+    // The same as `s.trim().is_empty()`, stopping at the first non-space; an ASCII first byte
+    // that is not whitespace (the usual case) answers without decoding.
+    match s.as_bytes().first() {
+        None => true,
+        Some(&b) if b.is_ascii() => {
+            matches!(b, b'\t'..=b'\r' | b' ') && s.chars().all(char::is_whitespace)
+        }
+        Some(_) => s.chars().all(char::is_whitespace),
+    }
+}
+
+/// True when the length of `s` in `char`s is within `min..=max`. A UTF-8 `char` takes 1 to 4
+/// bytes, so the byte length alone usually decides without counting.
+#[inline(always)]
+fn length_within(s: &str, min: usize, max: usize) -> bool {
+    let bytes = s.len();
+    if bytes <= max && bytes.div_ceil(4) >= min {
+        return true;
+    }
+    let len = s.chars().count();
+    len >= min && len <= max
 }
 
 /// Records `required` for `path` with the server's DataAnnotations wording.
@@ -137,7 +156,10 @@ impl<'a> Obj<'a> {
 
     /// The value of `key` unless it is missing or `null`.
     pub(crate) fn get(&self, key: &str) -> Option<Json<'a>> {
-        self.map.get(key).filter(|v| !v.is_null())
+        match self.map.get(key) {
+            Some(Json::Null) | None => None,
+            found => found,
+        }
     }
 
     /// True when every value is `null` or a blank string (an empty object included): the shape
@@ -151,6 +173,7 @@ impl<'a> Obj<'a> {
 
     /// The value of `key` for a check: `None`, and `required` if `required`, when it is missing,
     /// `null`, or (with `empty_is_absent`) the empty string.
+    #[inline(always)]
     fn value(
         &self,
         r: &mut Report,
@@ -158,9 +181,10 @@ impl<'a> Obj<'a> {
         required: bool,
         empty_is_absent: bool,
     ) -> Option<Json<'a>> {
-        let value = self
-            .get(key)
-            .filter(|v| !(empty_is_absent && v.as_str() == Some("")));
+        let value = match self.get(key) {
+            Some(Json::String("")) if empty_is_absent => None,
+            found => found,
+        };
         if value.is_none() && required {
             push_required(r, &self.path(key));
         }
@@ -205,8 +229,7 @@ impl<'a> Obj<'a> {
     ) -> Option<&'a str> {
         let s = self.string(r, key, required)?;
         // Fast path: no allocation for a string within its limits.
-        let len = s.chars().count();
-        if len < min || len > max {
+        if !length_within(s, min, max) {
             check_length(r, &self.path(key), s, min, max);
         }
         Some(s)

@@ -81,47 +81,93 @@ impl Blocked {
     pub(crate) fn blocks(self, code: &str) -> bool {
         match self {
             Blocked::Never => false,
-            Blocked::UserCountry => contains(BLOCKED_FOR_USERS, code),
-            Blocked::Nationality => contains(BLOCKED_NATIONALITIES, code),
+            Blocked::UserCountry => BLOCKED_FOR_USERS_SET.contains(code),
+            Blocked::Nationality => BLOCKED_NATIONALITIES_SET.contains(code),
         }
     }
 }
 
-fn contains(sorted: &[&'static str], code: &str) -> bool {
-    find(sorted, code).is_some()
+/// Words of a [`CodeSet`]: one bit per pair of letters `AA`..`ZZ` (26 × 26 = 676 bits).
+const SET_WORDS: usize = 26 * 26 / 32 + 1;
+
+/// A set of two-letter codes as a bitmap, built at compile time from a sorted table: membership
+/// is one bit test, and the rank of a bit (the set bits before it) is the code's index in the
+/// table, so the table's own `&'static str` can be returned.
+struct CodeSet {
+    bits: [u32; SET_WORDS],
+    /// Set bits in the words before each word.
+    ranks: [u16; SET_WORDS],
 }
 
-/// Binary search of a sorted table of two-letter codes, comparing codes as numbers (faster than
-/// `str` comparison; every entry is two ASCII letters, so the orders agree).
-fn find(sorted: &[&'static str], code: &str) -> Option<&'static str> {
-    let key = code_number(code)?;
-    let (mut low, mut high) = (0, sorted.len());
-    while low < high {
-        let mid = low + (high - low) / 2;
-        let entry = *sorted.get(mid)?;
-        match code_number(entry)?.cmp(&key) {
-            std::cmp::Ordering::Less => low = mid + 1,
-            std::cmp::Ordering::Greater => high = mid,
-            std::cmp::Ordering::Equal => return Some(entry),
+impl CodeSet {
+    /// The set of a sorted table of upper-case two-letter codes (checked by the tests).
+    /// Evaluated at compile time only (the statics below), where indexing cannot fail at run time.
+    #[allow(clippy::indexing_slicing)]
+    const fn new(table: &[&str]) -> CodeSet {
+        let mut bits = [0u32; SET_WORDS];
+        let mut i = 0;
+        while i < table.len() {
+            let code = table[i].as_bytes();
+            if code.len() == 2 && code[0].is_ascii_uppercase() && code[1].is_ascii_uppercase() {
+                let bit = (code[0] - b'A') as usize * 26 + (code[1] - b'A') as usize;
+                bits[bit / 32] |= 1 << (bit % 32);
+            }
+            i += 1;
+        }
+        let mut ranks = [0u16; SET_WORDS];
+        let mut w = 1;
+        while w < SET_WORDS {
+            ranks[w] = ranks[w - 1] + bits[w - 1].count_ones() as u16;
+            w += 1;
+        }
+        CodeSet { bits, ranks }
+    }
+
+    /// The bit of an upper-case two-letter code; `None` for anything else.
+    #[inline(always)]
+    fn bit(code: &[u8]) -> Option<usize> {
+        match *code {
+            [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] => {
+                Some(usize::from(a - b'A') * 26 + usize::from(b - b'A'))
+            }
+            _ => None,
         }
     }
-    None
-}
 
-/// A two-byte code as a number in the order of `str` comparison; `None` for other lengths.
-#[inline(always)]
-fn code_number(code: &str) -> Option<u16> {
-    match *code.as_bytes() {
-        [a, b] => Some(u16::from(a) << 8 | u16::from(b)),
-        _ => None,
+    /// True when the set holds the bit.
+    #[inline(always)]
+    fn has(&self, bit: usize) -> bool {
+        self.bits
+            .get(bit / 32)
+            .is_some_and(|w| w >> (bit % 32) & 1 == 1)
+    }
+
+    fn contains(&self, code: &str) -> bool {
+        Self::bit(code.as_bytes()).is_some_and(|bit| self.has(bit))
+    }
+
+    /// The index in the set's table of a bit the set holds.
+    fn rank(&self, bit: usize) -> Option<usize> {
+        let word = self.bits.get(bit / 32)?;
+        let below = word & ((1u32 << (bit % 32)) - 1);
+        Some(usize::from(*self.ranks.get(bit / 32)?) + below.count_ones() as usize)
     }
 }
+
+static ACCEPTED_SET: CodeSet = CodeSet::new(ACCEPTED);
+static BLOCKED_FOR_USERS_SET: CodeSet = CodeSet::new(BLOCKED_FOR_USERS);
+static BLOCKED_NATIONALITIES_SET: CodeSet = CodeSet::new(BLOCKED_NATIONALITIES);
+static REGION_REQUIRED_SET: CodeSet = CodeSet::new(REGION_REQUIRED);
+static POSTAL_CODE_OPTIONAL_SET: CodeSet = CodeSet::new(POSTAL_CODE_OPTIONAL);
 
 /// The accepted code equal to `code` ignoring ASCII case (`"fr"` → `"FR"`), if any.
 pub(crate) fn canonical(code: &str) -> Option<&'static str> {
     let [a, b] = <[u8; 2]>::try_from(code.as_bytes()).ok()?;
-    let upper = [a.to_ascii_uppercase(), b.to_ascii_uppercase()];
-    find(ACCEPTED, std::str::from_utf8(&upper).ok()?)
+    let bit = CodeSet::bit(&[a.to_ascii_uppercase(), b.to_ascii_uppercase()])?;
+    if !ACCEPTED_SET.has(bit) {
+        return None;
+    }
+    ACCEPTED.get(ACCEPTED_SET.rank(bit)?).copied()
 }
 
 /// True when `code` is an ISO 3166-1 alpha-2 code Mangopay accepts (ASCII case ignored).
@@ -131,12 +177,12 @@ pub fn is_accepted_country(code: &str) -> bool {
 
 /// True when an address in `country` (canonical) must carry a `Region`.
 pub(crate) fn needs_region(country: &str) -> bool {
-    contains(REGION_REQUIRED, country)
+    REGION_REQUIRED_SET.contains(country)
 }
 
 /// True when an address in `country` (canonical) must carry a `PostalCode`.
 pub(crate) fn needs_postal_code(country: &str) -> bool {
-    !contains(POSTAL_CODE_OPTIONAL, country)
+    !POSTAL_CODE_OPTIONAL_SET.contains(country)
 }
 
 #[cfg(test)]
@@ -188,6 +234,34 @@ mod tests {
         assert_eq!(canonical("ZZ"), None);
         assert_eq!(canonical("É"), None);
         assert_eq!(canonical(""), None);
+    }
+
+    #[test]
+    fn code_sets_agree_with_their_tables() {
+        for a in b'A'..=b'Z' {
+            for b in b'A'..=b'Z' {
+                let code = String::from_utf8(vec![a, b]).unwrap();
+                let lower = code.to_ascii_lowercase();
+                let listed = ACCEPTED.iter().copied().find(|c| *c == code);
+                assert_eq!(canonical(&code), listed, "{code}");
+                assert_eq!(canonical(&lower), listed, "{lower}");
+                for (set, table) in [
+                    (&BLOCKED_FOR_USERS_SET, BLOCKED_FOR_USERS),
+                    (&BLOCKED_NATIONALITIES_SET, BLOCKED_NATIONALITIES),
+                    (&REGION_REQUIRED_SET, REGION_REQUIRED),
+                    (&POSTAL_CODE_OPTIONAL_SET, POSTAL_CODE_OPTIONAL),
+                ] {
+                    assert_eq!(
+                        set.contains(&code),
+                        table.contains(&code.as_str()),
+                        "{code}"
+                    );
+                    assert!(!set.contains(&lower));
+                }
+            }
+        }
+        assert_eq!(canonical("a1"), None);
+        assert_eq!(canonical("[A"), None);
     }
 
     #[test]

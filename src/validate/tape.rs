@@ -119,6 +119,7 @@ pub(crate) enum Json<'a> {
 
 impl<'a> Json<'a> {
     /// The string, if this is one.
+    #[inline(always)]
     pub(crate) fn as_str(self) -> Option<&'a str> {
         match self {
             Json::String(s) => Some(s),
@@ -127,6 +128,7 @@ impl<'a> Json<'a> {
     }
 
     /// True for `null`.
+    #[inline(always)]
     pub(crate) fn is_null(self) -> bool {
         matches!(self, Json::Null)
     }

@@ -253,3 +253,35 @@ test("a valid body is valid through the tape, and the result objects are fresh",
   check("createNaturalSca", { ...natural, FirstName: "" }, undefined, "after the big body");
   check("listOptions", { ...big, page: 0 }, undefined, "list options with many unknown keys");
 });
+
+// Both paths on a fresh value each (the getters below change what they are read from).
+function checkFresh(name, make, what) {
+  assert.deepStrictEqual(validate[name](make()), reference(name, make()), `${name} ${what}`);
+}
+
+test("keys added or removed while the tape is written, inherited keys, proxies", () => {
+  const deleting = () => ({ FirstName: "Joe", get LastName() { delete this.Email; return "Bloggs"; }, Email: "joe@example.com" });
+  checkFresh("createNaturalSca", deleting, "a getter that deletes a later key");
+  const adding = () => ({ FirstName: "Joe", get LastName() { this.Email = "x"; return "Bloggs"; }, UserCategory: "PAYER" });
+  checkFresh("createNaturalSca", adding, "a getter that adds a key");
+  const moving = () => ({ get FirstName() { delete this.Email; this.Email = "joe@example.com"; return "Joe"; }, Email: "a", Tag: 1 });
+  checkFresh("createNaturalSca", moving, "a getter that re-adds a later key");
+  Object.prototype.Email = "inherited@example.com";
+  try {
+    checkFresh("createNaturalSca", () => ({ ...natural }), "an enumerable key on Object.prototype");
+    checkFresh("createNaturalSca", () => ({ FirstName: "Joe" }), "an inherited key the body lacks");
+  } finally {
+    delete Object.prototype.Email;
+  }
+  const sneaky = () => ({ FirstName: "Joe", get LastName() { Object.prototype.Tag = 5; return "Bloggs"; } });
+  try {
+    const got = validate.createNaturalSca(sneaky());
+    delete Object.prototype.Tag;
+    const want = reference("createNaturalSca", sneaky());
+    assert.deepStrictEqual(got, want, "a getter that adds a key to Object.prototype");
+  } finally {
+    delete Object.prototype.Tag;
+  }
+  checkFresh("createNaturalSca", () => new Proxy({ ...natural }, {}), "a proxy of a plain object");
+  check("createNaturalSca", natural, undefined, "after them");
+});

@@ -120,12 +120,15 @@ function putObject(v, depth) {
     return true;
   }
   if (proto !== Object.prototype && proto !== null) return false;
-  const keys = Object.keys(v);
   const at = n;
   let count = 0;
   node(OBJECT, 0, 0);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
+  // for-in visits the own enumerable string keys in Object.keys order (tape() makes sure the
+  // prototype adds none), and V8 reads `v[key]` inside it straight from the object's layout.
+  // Keys a getter deletes are skipped and keys it adds are not visited, as with the snapshot
+  // JSON.stringify takes. (A Proxy whose `has` trap hides keys its `ownKeys` lists differs:
+  // for-in asks `has`.)
+  for (const key in v) {
     if (key === "__proto__" || key === "toJSON") return false;
     const x = v[key];
     const type = typeof x;
@@ -147,17 +150,24 @@ function putObject(v, depth) {
   return true;
 }
 
+// True when Object.prototype has an enumerable key (for-in would visit it in every object).
+function inherited() {
+  for (const key in Object.prototype) return true;
+  return false;
+}
+
 // Writes the tape of `value` (n words, `written` bytes of text); false if it needs the JSON path.
 function tape(value) {
   if (words.length === 0) views(); // first call, or the memory grew (the old views detach)
   if (typeof Object.prototype.toJSON === "function" || typeof Array.prototype.toJSON === "function") return false;
+  if (inherited()) return false;
   n = 0;
   text = "";
   numbers = false;
   const type = typeof value;
   if (type === "undefined" || type === "symbol" || (type === "function" && typeof value.toJSON !== "function")) node(NULL, 0, 0);
   else if (!put(value, 0)) return false;
-  if (words.length === 0) return false; // see node()
+  if (words.length === 0 || inherited()) return false; // see node(); a getter may have added one
   if (text.length * 3 > textCap) {
     textCap = text.length * 6 + 1024;
     textAt = buffer(true, textCap);
