@@ -11,11 +11,16 @@ const API: &str = "/api/mangopay/v2.01/demo-client";
 const NOW: u64 = 1_800_000_000;
 const ENTROPY: &[u8] = &[7; 16];
 
-/// Fresh entropy per browser, so that every test session has its own id.
+/// Fresh entropy per browser, so that every test session has its own id. It never equals the
+/// fixed entropies tests use on purpose (`ENTROPY`, `[9; 16]`): with `[n; 16]` from a shared
+/// counter, whichever test created the 9th browser (an order that varies with thread
+/// scheduling) shared a session with `[9; 16]` and saw its CSRF token accepted.
 fn entropy() -> &'static [u8] {
-    static NEXT: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(1);
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
     let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    Box::leak(Box::new([n; 16]))
+    let mut bytes = [0xa5; 16];
+    bytes[..4].copy_from_slice(&n.to_le_bytes());
+    Box::leak(Box::new(bytes))
 }
 
 /// A KYC page body: a PNG signature followed by padding, well over the 1 KB minimum.
