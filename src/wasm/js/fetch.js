@@ -33,6 +33,11 @@ export function readHead(text) {
   return { id, timeoutMs, url, init };
 }
 
+/** A network failure (what fetch threw) as the rejection string the Rust side maps. */
+export function networkFailure(e) {
+  return "network:" + String((e && e.message) || e);
+}
+
 /**
  * Sends one request (`init` without its signal) and reads the whole body: resolves to
  * [response, body text]. The JS client sends the first attempt of a call with it directly.
@@ -54,7 +59,7 @@ export async function exchange(fetchFn, url, init, signal, timeoutMs) {
   } catch (e) {
     if (timedOut) throw "timeout";
     if (signal && signal.aborted) throw "aborted";
-    throw "network:" + String((e && e.message) || e);
+    throw networkFailure(e);
   } finally {
     clearTimeout(timer);
     if (signal) signal.removeEventListener("abort", onAbort);
@@ -77,7 +82,7 @@ export async function sendRequest(fetchFn, request, signal) {
   try {
     return [res.status, flatHeaders(res.headers), text];
   } catch (e) {
-    throw "network:" + String((e && e.message) || e);
+    throw networkFailure(e);
   }
 }
 

@@ -3,7 +3,7 @@ import * as glue from "./mangopay_wasm.js";
 import { MangopayError, argumentError, toError } from "./error.js";
 import { scaRedirectUrl as scaRedirect } from "./validate.js";
 import { ready, assertReady, isReady } from "./state.js";
-import { exchange, flatHeaders, readHead } from "./fetch.js";
+import { exchange, flatHeaders, networkFailure, readHead } from "./fetch.js";
 
 export { MangopayError, isMangopayError } from "./error.js";
 export { validate, schemas, scaRedirectUrl, ready } from "./validate.js";
@@ -208,7 +208,7 @@ export class Mangopay {
         );
         if (settled === undefined) headers = flatHeaders(h);
       } catch (reason) {
-        failure = typeof reason === "string" ? reason : "network:" + String((reason && reason.message) || reason);
+        failure = typeof reason === "string" ? reason : networkFailure(reason);
       }
       if (settled !== undefined) {
         if (raw) return { status, headers: Object.fromEntries(res.headers), body: text };
